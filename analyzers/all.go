@@ -1,0 +1,15 @@
+// Package analyzers is the registry of the maplint suite: the one list
+// that cmd/maplint and the golangci-lint plugin both read.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+)
+
+// All returns maplint's analyzers in a stable order. Each call returns the
+// same *analysis.Analyzer values (their flags are shared state).
+func All() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		// one line per analyzer, in the order of the README table
+	}
+}
