@@ -4,6 +4,8 @@ package analyzers
 
 import (
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/analyzers/newmap"
 )
 
 // All returns maplint's analyzers in a stable order. Each call returns the
@@ -11,5 +13,6 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		// one line per analyzer, in the order of the README table
+		newmap.Analyzer,
 	}
 }

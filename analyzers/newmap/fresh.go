@@ -1,0 +1,480 @@
+package newmap
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+)
+
+// freshResults marks a function whose results at the set bits of Mask are
+// always a map made inside the call and not kept anywhere else: a write
+// into such a result, not stored first, is lost.
+type freshResults struct{ Mask uint64 }
+
+func (*freshResults) AFact()           {}
+func (f *freshResults) String() string { return fmt.Sprintf("freshResults(%b)", f.Mask) }
+
+// keepsNoArg marks a function that does not retain the map-typed
+// parameters at the set bits of Mask (it only reads, writes, ranges over
+// them, or hands them to other such parameters), so a map passed there
+// stays fresh.
+type keepsNoArg struct{ Mask uint64 }
+
+func (*keepsNoArg) AFact()           {}
+func (f *keepsNoArg) String() string { return fmt.Sprintf("keepsNoArg(%b)", f.Mask) }
+
+// writesReceiver marks a value-receiver method of a named map type that
+// inserts into its receiver (url.Values.Set, http.Header.Add).
+type writesReceiver struct{}
+
+func (*writesReceiver) AFact()         {}
+func (*writesReceiver) String() string { return "writesReceiver" }
+
+// flow holds what is known in this package about functions' maps: facts
+// imported from dependencies and facts computed here so far.
+type flow struct {
+	pass    *analysis.Pass
+	fresh   map[*types.Func]uint64
+	keeps   map[*types.Func]uint64
+	writes  map[*types.Func]bool
+	cands   []*fnInfo
+	current *fnInfo
+}
+
+// fnInfo is one function declared in the package whose facts may hold.
+type fnInfo struct {
+	obj  *types.Func
+	decl *ast.FuncDecl
+	cur  inspector.Cursor
+	// uses lists every identifier in the body that refers to a local
+	// variable or parameter, in source order.
+	uses map[*types.Var][]inspector.Cursor
+}
+
+// isMapish reports whether writes into a value of type t can be lost:
+// maps and *sync.Map.
+func isMapish(t types.Type) bool {
+	return t != nil && (analysisutil.IsMap(t) || analysisutil.IsPointerTo(t, "sync", "Map"))
+}
+
+// computeFacts finds, to a fixed point, the package's functions that
+// return fresh maps, that keep no map argument, and the methods that
+// write their receiver, and exports them as facts.
+func computeFacts(fl *flow, root inspector.Cursor) {
+	info := fl.pass.TypesInfo
+	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		obj, _ := info.Defs[decl.Name].(*types.Func)
+		if obj == nil || decl.Body == nil {
+			continue
+		}
+		sig := obj.Type().(*types.Signature)
+		if !hasMapish(sig.Results()) && !hasMapish(sig.Params()) && !isMapRecv(sig) {
+			continue
+		}
+		fl.cands = append(fl.cands, &fnInfo{obj: obj, decl: decl, cur: cur})
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range fl.cands {
+			fl.current = fn
+			if m := fl.freshMask(fn); m != fl.fresh[fn.obj] {
+				fl.fresh[fn.obj], changed = m, true
+			}
+			if m := fl.keepMask(fn); m != fl.keeps[fn.obj] {
+				fl.keeps[fn.obj], changed = m, true
+			}
+			if !fl.writes[fn.obj] && fl.writesRecv(fn) {
+				fl.writes[fn.obj], changed = true, true
+			}
+		}
+	}
+	fl.current = nil
+	for _, fn := range fl.cands {
+		if m := fl.fresh[fn.obj]; m != 0 {
+			fl.pass.ExportObjectFact(fn.obj, &freshResults{m})
+		}
+		if m := fl.keeps[fn.obj]; m != 0 {
+			fl.pass.ExportObjectFact(fn.obj, &keepsNoArg{m})
+		}
+		if fl.writes[fn.obj] {
+			fl.pass.ExportObjectFact(fn.obj, &writesReceiver{})
+		}
+	}
+}
+
+func hasMapish(t *types.Tuple) bool {
+	for v := range t.Variables() {
+		if isMapish(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isMapRecv(sig *types.Signature) bool {
+	return sig.Recv() != nil && analysisutil.IsMap(sig.Recv().Type())
+}
+
+// localUses indexes the body's references to locals once per function.
+func (fl *flow) localUses(fn *fnInfo) map[*types.Var][]inspector.Cursor {
+	if fn.uses != nil {
+		return fn.uses
+	}
+	fn.uses = make(map[*types.Var][]inspector.Cursor)
+	body, _ := fn.cur.FindNode(fn.decl.Body)
+	for c := range body.Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		obj := fl.pass.TypesInfo.ObjectOf(id)
+		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+			fn.uses[v] = append(fn.uses[v], c)
+		}
+	}
+	return fn.uses
+}
+
+func (fl *flow) freshFact(fn *types.Func) uint64 {
+	if fn == nil {
+		return 0
+	}
+	fn = fn.Origin()
+	if m, ok := fl.fresh[fn]; ok {
+		return m
+	}
+	var f freshResults
+	if fn.Pkg() != fl.pass.Pkg && fl.pass.ImportObjectFact(fn, &f) {
+		fl.fresh[fn] = f.Mask
+		return f.Mask
+	}
+	if fn.Pkg() != fl.pass.Pkg {
+		fl.fresh[fn] = 0
+	}
+	return 0
+}
+
+func (fl *flow) keepFact(fn *types.Func) uint64 {
+	if fn == nil {
+		return 0
+	}
+	fn = fn.Origin()
+	if m, ok := fl.keeps[fn]; ok {
+		return m
+	}
+	var f keepsNoArg
+	if fn.Pkg() != fl.pass.Pkg && fl.pass.ImportObjectFact(fn, &f) {
+		fl.keeps[fn] = f.Mask
+		return f.Mask
+	}
+	if fn.Pkg() != fl.pass.Pkg {
+		fl.keeps[fn] = 0
+	}
+	return 0
+}
+
+// writesFact reports whether calling method fn writes into its receiver.
+func (fl *flow) writesFact(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if sig := fn.Type().(*types.Signature); sig.Recv() != nil && analysisutil.IsPointerTo(sig.Recv().Type(), "sync", "Map") {
+		switch fn.Name() {
+		case "Store", "LoadOrStore", "Swap", "CompareAndSwap":
+			return true
+		}
+		return false
+	}
+	if w, ok := fl.writes[fn]; ok {
+		return w
+	}
+	w := fn.Pkg() != fl.pass.Pkg && fl.pass.ImportObjectFact(fn, new(writesReceiver))
+	if fn.Pkg() != fl.pass.Pkg {
+		fl.writes[fn] = w
+	}
+	return w
+}
+
+// freshMask returns the results of fn that every return statement fills
+// with a fresh map.
+func (fl *flow) freshMask(fn *fnInfo) uint64 {
+	sig := fn.obj.Type().(*types.Signature)
+	res := sig.Results()
+	if res.Len() > 64 {
+		return 0
+	}
+	var want uint64
+	for i := range res.Len() {
+		if isMapish(res.At(i).Type()) {
+			want |= 1 << i
+		}
+	}
+	if want == 0 {
+		return 0
+	}
+	mask := want
+	body, _ := fn.cur.FindNode(fn.decl.Body)
+	body.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}, func(c inspector.Cursor) bool {
+		ret, ok := c.Node().(*ast.ReturnStmt)
+		if !ok {
+			return false // a closure's returns are not fn's
+		}
+		switch {
+		case len(ret.Results) == res.Len():
+			for i, r := range ret.Results {
+				if mask&(1<<i) != 0 && !fl.isFresh(fn, r) {
+					mask &^= 1 << i
+				}
+			}
+		case len(ret.Results) == 1:
+			call, _ := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+			if call == nil {
+				return false
+			}
+			mask &= fl.freshFact(typeutil.StaticCallee(fl.pass.TypesInfo, call))
+		default:
+			mask = 0 // bare return of named results: not tracked
+		}
+		return false
+	})
+	return mask
+}
+
+// isFresh reports whether e, evaluated in fn, is a map made here that no
+// one else holds.
+func (fl *flow) isFresh(fn *fnInfo, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok && fn != nil {
+		v, ok := fl.pass.TypesInfo.Uses[id].(*types.Var)
+		return ok && fl.isFreshVar(fn, v)
+	}
+	return fl.isFreshValue(e)
+}
+
+// isFreshValue reports whether e itself (not a variable) yields a new map:
+// a literal, make, maps.Clone/Collect, new(sync.Map), &sync.Map{}, a
+// conversion of one, or a static call whose only result is fresh.
+func (fl *flow) isFreshValue(e ast.Expr) bool {
+	info := fl.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return analysisutil.IsMap(info.TypeOf(e))
+	case *ast.UnaryExpr:
+		lit, ok := ast.Unparen(e.X).(*ast.CompositeLit)
+		return ok && e.Op == token.AND && analysisutil.IsNamed(info.TypeOf(lit), "sync", "Map")
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
+			return len(e.Args) == 1 && analysisutil.IsMap(tv.Type) && fl.isFreshValue(e.Args[0])
+		}
+		switch callee := typeutil.Callee(info, e).(type) {
+		case *types.Builtin:
+			switch callee.Name() {
+			case "make":
+				return analysisutil.IsMap(info.TypeOf(e))
+			case "new":
+				return len(e.Args) == 1 && analysisutil.IsNamed(info.TypeOf(e.Args[0]), "sync", "Map") && info.Types[e.Args[0]].IsType()
+			}
+		case *types.Func:
+			if analysisutil.IsPkgFunc(callee, "maps", "Clone") || analysisutil.IsPkgFunc(callee, "maps", "Collect") {
+				return true
+			}
+			sig := callee.Type().(*types.Signature)
+			return sig.Results().Len() == 1 && fl.freshFact(typeutil.StaticCallee(info, e))&1 != 0
+		}
+	}
+	return false
+}
+
+// isFreshVar reports whether local v of fn only ever holds fresh maps and
+// never lets them out except through fn's return.
+func (fl *flow) isFreshVar(fn *fnInfo, v *types.Var) bool {
+	if fn.decl.Body == nil || v.Pos() < fn.decl.Body.Pos() || v.Pos() >= fn.decl.Body.End() {
+		return false // parameters, results and globals may be shared
+	}
+	for _, c := range fl.localUses(fn)[v] {
+		if !fl.keepsFresh(fn, c, true) {
+			return false
+		}
+	}
+	return true
+}
+
+// keepParams returns the map parameters of fn that fn does not retain.
+func (fl *flow) keepMask(fn *fnInfo) uint64 {
+	sig := fn.obj.Type().(*types.Signature)
+	var mask uint64
+	for i := range min(sig.Params().Len(), 64) {
+		p := sig.Params().At(i)
+		if !isMapish(p.Type()) || (sig.Variadic() && i == sig.Params().Len()-1) {
+			continue
+		}
+		ok := true
+		for _, c := range fl.localUses(fn)[p] {
+			if !fl.keepsFresh(fn, c, false) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			mask |= 1 << i
+		}
+	}
+	return mask
+}
+
+// keepsFresh reports whether the occurrence c of a local map variable
+// neither stores it nor lets it out of fn (a return counts as letting out
+// unless returnOK).
+func (fl *flow) keepsFresh(fn *fnInfo, c inspector.Cursor, returnOK bool) bool {
+	info := fl.pass.TypesInfo
+	for p := c.Parent(); p.Node() != fn.decl.Body; p = p.Parent() {
+		if _, ok := p.Node().(*ast.FuncLit); ok {
+			return false // captured by a closure: may outlive the call
+		}
+	}
+	id := c.Node().(*ast.Ident)
+	if info.Defs[id] != nil {
+		return fl.definedFresh(fn, c)
+	}
+	c = skipParens(c)
+	for {
+		// T(v) with T a map type is the same map: look at its use.
+		p := c.Parent()
+		call, ok := p.Node().(*ast.CallExpr)
+		if !ok || c.ParentEdgeKind() != edge.CallExpr_Args {
+			break
+		}
+		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+			break
+		}
+		c = skipParens(p)
+	}
+	p := c.Parent()
+	switch c.ParentEdgeKind() {
+	case edge.IndexExpr_X, edge.RangeStmt_X:
+		return true
+	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		return true // comparison with nil
+	case edge.ReturnStmt_Results:
+		return returnOK
+	case edge.AssignStmt_Lhs:
+		as := p.Node().(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			return false
+		}
+		return fl.isFresh(fn, as.Rhs[c.ParentEdgeIndex()])
+	case edge.SelectorExpr_X:
+		// A method call on the map; a method value could be kept.
+		sel := p.Node().(*ast.SelectorExpr)
+		s, ok := info.Selections[sel]
+		return ok && s.Kind() == types.MethodVal && p.ParentEdgeKind() == edge.CallExpr_Fun
+	case edge.CallExpr_Args:
+		call := p.Node().(*ast.CallExpr)
+		switch callee := typeutil.Callee(info, call).(type) {
+		case *types.Builtin:
+			switch callee.Name() {
+			case "len", "clear", "delete":
+				return true
+			}
+			return false
+		case *types.Func:
+			i := c.ParentEdgeIndex()
+			return i < 64 && call.Ellipsis == token.NoPos && fl.keepFact(typeutil.StaticCallee(info, call))&(1<<i) != 0
+		}
+	}
+	return false
+}
+
+// definedFresh reports whether the declaration at c gives its variable a
+// fresh map.
+func (fl *flow) definedFresh(fn *fnInfo, c inspector.Cursor) bool {
+	var lhs []ast.Expr
+	var rhs []ast.Expr
+	switch p := c.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		lhs, rhs = p.Lhs, p.Rhs
+	case *ast.ValueSpec:
+		for _, n := range p.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = p.Values
+	default:
+		return false // range variables, type switches
+	}
+	i := c.ParentEdgeIndex()
+	if len(rhs) == len(lhs) {
+		return fl.isFresh(fn, rhs[i])
+	}
+	if len(rhs) == 1 && i < 64 {
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		return ok && fl.freshFact(typeutil.StaticCallee(fl.pass.TypesInfo, call))&(1<<i) != 0
+	}
+	return false
+}
+
+// writesRecv reports whether method fn of a named map type inserts into
+// its receiver.
+func (fl *flow) writesRecv(fn *fnInfo) bool {
+	sig := fn.obj.Type().(*types.Signature)
+	if !isMapRecv(sig) || sig.Recv().Name() == "" {
+		return false
+	}
+	for _, c := range fl.localUses(fn)[sig.Recv()] {
+		if fl.isWrite(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWrite reports whether the map expression at c is inserted into:
+// c[k] = v, c[k]++, c[k] op= v, or a receiver-writing method call on it.
+func (fl *flow) isWrite(c inspector.Cursor) bool {
+	info := fl.pass.TypesInfo
+	c = skipParens(c)
+	for {
+		p := c.Parent()
+		call, ok := p.Node().(*ast.CallExpr)
+		if !ok || c.ParentEdgeKind() != edge.CallExpr_Args {
+			break
+		}
+		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+			break
+		}
+		c = skipParens(p)
+	}
+	p := c.Parent()
+	switch c.ParentEdgeKind() {
+	case edge.IndexExpr_X:
+		ix := skipParens(p)
+		switch ix.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+			return true
+		}
+	case edge.SelectorExpr_X:
+		if p.ParentEdgeKind() != edge.CallExpr_Fun {
+			return false
+		}
+		sel := p.Node().(*ast.SelectorExpr)
+		if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			fn, _ := s.Obj().(*types.Func)
+			return fl.writesFact(fn)
+		}
+	}
+	return false
+}
+
+// skipParens climbs from c over enclosing parentheses.
+func skipParens(c inspector.Cursor) inspector.Cursor {
+	for c.ParentEdgeKind() == edge.ParenExpr_X {
+		c = c.Parent()
+	}
+	return c
+}

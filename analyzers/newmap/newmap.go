@@ -1,0 +1,348 @@
+package newmap
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports pointers to nil maps made with new and writes into
+// fresh maps that are dropped right away.
+var Analyzer = &analysis.Analyzer{
+	Name:             "newmap",
+	Doc:              analysisutil.MustExtractDoc(doc, "newmap"),
+	URL:              "https://github.com/maplint/maplint/blob/main/docs/newmap.md",
+	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes:        []analysis.Fact{new(freshResults), new(keepsNoArg), new(writesReceiver)},
+	RunDespiteErrors: true,
+	Run:              run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	fl := &flow{
+		pass:   pass,
+		fresh:  make(map[*types.Func]uint64),
+		keeps:  make(map[*types.Func]uint64),
+		writes: make(map[*types.Func]bool),
+	}
+	computeFacts(fl, root)
+
+	generated := analysisutil.GeneratedFiles(pass)
+	skip := func(n ast.Node) bool { return generated[pass.Fset.File(n.Pos())] }
+	nodeTypes := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil)}
+	for c := range root.Preorder(nodeTypes...) {
+		if skip(c.Node()) {
+			continue
+		}
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			if isNewMap(pass.TypesInfo, n) {
+				checkNew(pass, fl, c)
+			} else {
+				checkLostMethodWrite(pass, fl, c)
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				checkLostIndexWrite(pass, fl, lhs)
+			}
+		case *ast.IncDecStmt:
+			checkLostIndexWrite(pass, fl, n.X)
+		}
+	}
+	return nil, nil
+}
+
+// isNewMap reports whether call is new(T) with T a map type (not Go
+// 1.26's new(expr), which copies a value).
+func isNewMap(info *types.Info, call *ast.CallExpr) bool {
+	b, ok := typeutil.Callee(info, call).(*types.Builtin)
+	if !ok || b.Name() != "new" || len(call.Args) != 1 {
+		return false
+	}
+	tv, ok := info.Types[call.Args[0]]
+	return ok && tv.IsType() && analysisutil.IsMap(tv.Type)
+}
+
+// checkNew reports new(T) for a map type T unless the pointee gets a map
+// before anything writes through it or the pointer leaves the function,
+// or the pointer is handed to a call that may fill it.
+func checkNew(pass *analysis.Pass, fl *flow, c inspector.Cursor) {
+	call := c.Node().(*ast.CallExpr)
+	typ := ast.Unparen(call.Args[0])
+	typSrc := analysisutil.Render(pass.Fset, typ)
+	if typSrc == "" {
+		return
+	}
+	c = skipParens(c)
+	if c.ParentEdgeKind() == edge.StarExpr_X {
+		star := skipParens(c.Parent())
+		if nilMapWritten(pass, fl, star) {
+			pass.Report(analysis.Diagnostic{
+				Pos:     star.Node().Pos(),
+				End:     star.Node().End(),
+				Message: fmt.Sprintf("*new(%s) is a nil map and it is written below: the write panics; use %s{}", typSrc, typSrc),
+				SuggestedFixes: []analysis.SuggestedFix{{
+					Message:   fmt.Sprintf("Replace with %s{}", typSrc),
+					TextEdits: []analysis.TextEdit{{Pos: star.Node().Pos(), End: star.Node().End(), NewText: []byte(typSrc + "{}")}},
+				}},
+			})
+		}
+		return
+	}
+	if pointeeFilled(pass, fl, c) {
+		return
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: fmt.Sprintf("new(%s) is a pointer to a nil map: a write through it panics unless a map is assigned first; use &%s{}",
+			typSrc, typSrc),
+		SuggestedFixes: []analysis.SuggestedFix{{
+			Message:   fmt.Sprintf("Replace with &%s{}", typSrc),
+			TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte("&" + typSrc + "{}")}},
+		}},
+	})
+}
+
+// pointeeFilled reports whether the pointer made by new at c is harmless:
+// passed straight to a call, or kept in a local whose pointee is assigned
+// (or which is passed to a call) before any write through it or any other
+// way out of the function.
+func pointeeFilled(pass *analysis.Pass, fl *flow, c inspector.Cursor) bool {
+	info := pass.TypesInfo
+	c = throughConversions(info, c)
+	switch c.ParentEdgeKind() {
+	case edge.CallExpr_Args:
+		return true // a decoder, flag.Var, or a helper that fills it
+	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+	default:
+		return false
+	}
+	v := assignedVar(info, c)
+	if v == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	fnBody := enclosingBody(c)
+	if !fnBody.Valid() {
+		return false
+	}
+	after := c.Node().End()
+	for u := range fnBody.Preorder((*ast.Ident)(nil)) {
+		id := u.Node().(*ast.Ident)
+		if id.Pos() < after || info.Uses[id] != v {
+			continue
+		}
+		if escapesToClosure(u, fnBody) {
+			return false
+		}
+		u = skipParens(u)
+		switch u.ParentEdgeKind() {
+		case edge.StarExpr_X:
+			star := skipParens(u.Parent())
+			if star.ParentEdgeKind() == edge.AssignStmt_Lhs {
+				as := star.Parent().Node().(*ast.AssignStmt)
+				if as.Tok == token.ASSIGN {
+					return true // *p = make(...) before any write
+				}
+			}
+			if fl.isWrite(star) {
+				return false
+			}
+			continue // reading a nil map is fine
+		case edge.AssignStmt_Lhs:
+			return true // p now points elsewhere
+		case edge.CallExpr_Args:
+			return true
+		case edge.SelectorExpr_X:
+			// p.Set(...) with a pointer-receiver method may fill *p.
+			sel := u.Parent().Node().(*ast.SelectorExpr)
+			if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal && u.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
+				return true
+			}
+			return false
+		case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+			continue
+		}
+		return false // returned, stored, aliased: leaves the function as a nil map
+	}
+	return false
+}
+
+// nilMapWritten reports whether the nil map *new(T) at star is written:
+// directly, or through the local it initializes before that local is
+// assigned again.
+func nilMapWritten(pass *analysis.Pass, fl *flow, star inspector.Cursor) bool {
+	if fl.isWrite(star) {
+		return true
+	}
+	if k := star.ParentEdgeKind(); k != edge.AssignStmt_Rhs && k != edge.ValueSpec_Values {
+		return false
+	}
+	v := assignedVar(pass.TypesInfo, star)
+	if v == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	fnBody := enclosingBody(star)
+	if !fnBody.Valid() {
+		return false
+	}
+	after := star.Node().End()
+	for u := range fnBody.Preorder((*ast.Ident)(nil)) {
+		id := u.Node().(*ast.Ident)
+		if id.Pos() < after || pass.TypesInfo.Uses[id] != v {
+			continue
+		}
+		if escapesToClosure(u, fnBody) {
+			return false
+		}
+		u = skipParens(u)
+		switch u.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs:
+			return false // assigned a map before the write
+		case edge.UnaryExpr_X:
+			return false // &m: may be assigned through the pointer
+		}
+		if fl.isWrite(u) {
+			return true
+		}
+	}
+	return false
+}
+
+// throughConversions climbs from c over parentheses and conversions, so
+// that (*M)(new(map[K]V)) is looked at where the conversion is used.
+func throughConversions(info *types.Info, c inspector.Cursor) inspector.Cursor {
+	c = skipParens(c)
+	for c.ParentEdgeKind() == edge.CallExpr_Args {
+		call := c.Parent().Node().(*ast.CallExpr)
+		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+			break
+		}
+		c = skipParens(c.Parent())
+	}
+	return c
+}
+
+// assignedVar returns the variable that the single value at c (an RHS or
+// a var spec value) is assigned to.
+func assignedVar(info *types.Info, c inspector.Cursor) *types.Var {
+	var lhs ast.Expr
+	i := c.ParentEdgeIndex()
+	switch p := c.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) != len(p.Rhs) {
+			return nil
+		}
+		lhs = p.Lhs[i]
+	case *ast.ValueSpec:
+		if len(p.Names) != len(p.Values) {
+			return nil
+		}
+		lhs = p.Names[i]
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || v.IsField() {
+		return nil
+	}
+	return v
+}
+
+// enclosingBody returns the body of the innermost function around c.
+func enclosingBody(c inspector.Cursor) inspector.Cursor {
+	for p := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var body *ast.BlockStmt
+		switch f := p.Node().(type) {
+		case *ast.FuncDecl:
+			body = f.Body
+		case *ast.FuncLit:
+			body = f.Body
+		}
+		if body == nil {
+			return inspector.Cursor{}
+		}
+		b, _ := p.FindNode(body)
+		return b
+	}
+	return inspector.Cursor{}
+}
+
+// escapesToClosure reports whether the identifier at u sits in a function
+// literal nested inside body: the closure may run at any time.
+func escapesToClosure(u, body inspector.Cursor) bool {
+	for p := u.Parent(); p != body && p.Valid(); p = p.Parent() {
+		if _, ok := p.Node().(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// checkLostIndexWrite reports m[k] = v where m is a fresh map value that
+// nothing keeps.
+func checkLostIndexWrite(pass *analysis.Pass, fl *flow, lhs ast.Expr) {
+	ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+	if !ok || !analysisutil.IsMap(pass.TypesInfo.TypeOf(ix.X)) || !fl.isFreshValue(ix.X) {
+		return
+	}
+	reportLost(pass, ix, ix.X, "")
+}
+
+// checkLostMethodWrite reports x.Set(k, v) and similar receiver-writing
+// calls where x is a fresh map value that nothing keeps.
+func checkLostMethodWrite(pass *analysis.Pass, fl *flow, c inspector.Cursor) {
+	call := c.Node().(*ast.CallExpr)
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	s, ok := pass.TypesInfo.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return
+	}
+	fn, _ := s.Obj().(*types.Func)
+	if !isMapish(s.Recv()) || !fl.writesFact(fn) || !fl.isFreshValue(sel.X) {
+		return
+	}
+	reportLost(pass, call, sel.X, fn.Name())
+}
+
+func reportLost(pass *analysis.Pass, at ast.Node, m ast.Expr, method string) {
+	src := analysisutil.Render(pass.Fset, m)
+	what := "this write"
+	if method != "" {
+		what = "this " + method
+	}
+	var msg string
+	if call, ok := ast.Unparen(m).(*ast.CallExpr); ok && !isBuiltinOrConversion(pass.TypesInfo, call) {
+		msg = fmt.Sprintf("%s is lost: %s returns a new map on every call; assign it to a variable, write to that and use it", what, src)
+	} else {
+		msg = fmt.Sprintf("%s is lost: %s is a new map that nothing keeps", what, src)
+	}
+	pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg})
+}
+
+func isBuiltinOrConversion(info *types.Info, call *ast.CallExpr) bool {
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return true
+	}
+	_, ok := typeutil.Callee(info, call).(*types.Builtin)
+	return ok
+}

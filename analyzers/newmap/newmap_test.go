@@ -1,0 +1,22 @@
+package newmap_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/maplint/maplint/analyzers/internal/goldentest"
+	"github.com/maplint/maplint/analyzers/newmap"
+)
+
+func TestNewMap(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), newmap.Analyzer, "a", "freshlib", "lost", "gen")
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), newmap.Analyzer, "fix")
+}
+
+func TestSuggestedFixesCompile(t *testing.T) {
+	goldentest.TypeCheck(t, analysistest.TestData(), "fix")
+}

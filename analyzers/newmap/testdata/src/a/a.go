@@ -1,0 +1,156 @@
+package a
+
+import (
+	"encoding/json"
+	"flag"
+	"net/http"
+	"sync"
+)
+
+type Labels map[string]string
+
+type S struct{ m *map[string]int }
+
+var global = new(map[string]int) // want `new\(map\[string\]int\) is a pointer to a nil map: a write through it panics unless a map is assigned first; use &map\[string\]int\{\}`
+
+func returned() *map[string]int {
+	return new(map[string]int) // want `new\(map\[string\]int\) is a pointer to a nil map`
+}
+
+func named() *Labels {
+	return new(Labels) // want `new\(Labels\) is a pointer to a nil map: .*; use &Labels\{\}`
+}
+
+func header() *http.Header {
+	return new(http.Header) // want `use &http.Header\{\}`
+}
+
+func field(s *S) {
+	s.m = new(map[string]int) // want `pointer to a nil map`
+}
+
+func literalField() S {
+	return S{m: new(map[string]int)} // want `pointer to a nil map`
+}
+
+func writtenThrough() {
+	p := new(map[string]int) // want `pointer to a nil map`
+	(*p)["a"] = 1
+}
+
+func incThrough() {
+	var p = new(map[string]int) // want `pointer to a nil map`
+	(*p)["a"]++
+}
+
+func readThenReturned() *map[string]int {
+	p := new(map[string]int) // want `pointer to a nil map`
+	_ = len(*p)
+	return p
+}
+
+func aliased() {
+	p := new(map[string]int) // want `pointer to a nil map`
+	q := p
+	*q = map[string]int{}
+}
+
+func capturedByClosure() func() {
+	p := new(map[string]int) // want `pointer to a nil map`
+	return func() { *p = map[string]int{} }
+}
+
+func Generic[K comparable, V any]() *map[K]V {
+	return new(map[K]V) // want `new\(map\[K\]V\) is a pointer to a nil map`
+}
+
+func GenericCore[M ~map[string]int]() *M {
+	return new(M) // want `new\(M\) is a pointer to a nil map: .*; use &M\{\}`
+}
+
+func nilValueWritten() {
+	m := *new(map[string]int) // want `\*new\(map\[string\]int\) is a nil map and it is written below: the write panics; use map\[string\]int\{\}`
+	_ = len(m)
+	m["a"] = 1
+}
+
+// Silent below.
+
+func assignedFirst() map[string]int {
+	p := new(map[string]int)
+	*p = make(map[string]int)
+	(*p)["a"] = 1
+	return *p
+}
+
+func lazyInit() map[string]int {
+	p := new(map[string]int)
+	if *p == nil {
+		*p = map[string]int{}
+	}
+	(*p)["a"] = 1
+	return *p
+}
+
+func decoded(b []byte) (map[string]any, error) {
+	p := new(map[string]any)
+	if err := json.Unmarshal(b, p); err != nil {
+		return nil, err
+	}
+	(*p)["seen"] = true
+	return *p, nil
+}
+
+func decodedDirect(b []byte) error {
+	return json.Unmarshal(b, new(map[string]any))
+}
+
+type mapFlag map[string]string
+
+func (m *mapFlag) String() string { return "" }
+func (m *mapFlag) Set(s string) error {
+	if *m == nil {
+		*m = mapFlag{}
+	}
+	(*m)[s] = s
+	return nil
+}
+
+func flagVar(fs *flag.FlagSet) {
+	fs.Var(new(mapFlag), "kv", "key=value")
+}
+
+func pointerMethodFills() mapFlag {
+	p := new(mapFlag)
+	p.Set("a")
+	return *p
+}
+
+func newExpr() *map[string]int {
+	return new(map[string]int{}) // Go 1.26 new(expr): a pointer to a non-nil map copy
+}
+
+func newOfValue(m map[string]int) *map[string]int {
+	return new(m)
+}
+
+func notAMap() *sync.Map { // want notAMap:`freshResults\(1\)`
+	return new(sync.Map)
+}
+
+func nilValueNotWritten() map[string]int {
+	return *new(map[string]int) // the zero value, idiomatic in generic code
+}
+
+func nilValueReassigned() map[string]int {
+	m := *new(map[string]int)
+	m = map[string]int{}
+	m["a"] = 1
+	return m
+}
+
+func pointerReassigned(other *map[string]int) {
+	p := new(map[string]int)
+	p = other
+	(*p)["a"] = 1
+}

@@ -1,0 +1,27 @@
+package fix
+
+import "net/http"
+
+type Labels map[string]string
+
+func a() *map[string]int {
+	return new(map[string]int) // want `pointer to a nil map`
+}
+
+func b() *Labels {
+	return new((Labels)) // want `pointer to a nil map`
+}
+
+func c() *http.Header {
+	return new(http.Header) // want `pointer to a nil map`
+}
+
+func d[M ~map[string]V, V any]() *M {
+	return new(M) // want `pointer to a nil map`
+}
+
+func e() map[string][]int {
+	m := *new(map[string][]int) // want `is a nil map and it is written below`
+	m["a"] = nil
+	return m
+}
