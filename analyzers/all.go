@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/maplint/maplint/analyzers/makecap"
 	"github.com/maplint/maplint/analyzers/newmap"
 )
 
@@ -14,5 +15,6 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		// one line per analyzer, in the order of the README table
 		newmap.Analyzer,
+		makecap.Analyzer,
 	}
 }

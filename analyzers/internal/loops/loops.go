@@ -1,0 +1,342 @@
+// Package loops holds the loop facts that makecap and hotmap share: how
+// many times a loop runs (trip count), whether it can stop early, whether
+// a statement runs on every iteration, and whether a variable is fresh
+// between its creation and the loop that fills it. One implementation, so
+// both analyzers agree on what "a loop that runs n times" means.
+//
+// Every function tolerates incomplete type information: a missing type or
+// object makes the answer "unknown", never a panic.
+package loops
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Loop is a for or range statement with its label, if any.
+type Loop struct {
+	Stmt  ast.Stmt   // *ast.ForStmt or *ast.RangeStmt
+	Label *ast.Ident // label of an enclosing LabeledStmt, or nil
+	Body  *ast.BlockStmt
+	// Outer is the statement to insert code before: the LabeledStmt when
+	// the loop is labeled, else Stmt.
+	Outer ast.Stmt
+}
+
+// AsLoop returns the loop that stmt is (looking through labels).
+func AsLoop(stmt ast.Stmt) (*Loop, bool) {
+	outer := stmt
+	var label *ast.Ident
+	for {
+		l, ok := stmt.(*ast.LabeledStmt)
+		if !ok {
+			break
+		}
+		label, stmt = l.Label, l.Stmt
+	}
+	switch s := stmt.(type) {
+	case *ast.ForStmt:
+		if s.Body != nil {
+			return &Loop{Stmt: s, Label: label, Body: s.Body, Outer: outer}, true
+		}
+	case *ast.RangeStmt:
+		if s.Body != nil {
+			return &Loop{Stmt: s, Label: label, Body: s.Body, Outer: outer}, true
+		}
+	}
+	return nil, false
+}
+
+// IterVars returns the objects that identify an iteration: the range key
+// and value, or the index of a counted for loop. Unknown objects are nil.
+func (l *Loop) IterVars(info *types.Info) (a, b types.Object) {
+	switch s := l.Stmt.(type) {
+	case *ast.RangeStmt:
+		return identObj(info, s.Key), identObj(info, s.Value)
+	case *ast.ForStmt:
+		if idx, _, ok := countedIndex(info, s); ok {
+			return idx, nil
+		}
+	}
+	return nil, nil
+}
+
+// ExitsEarly reports whether the loop can stop before its trip count:
+// a break of this loop, a labeled break or continue to an outer
+// statement, a return, a goto or a call to panic in the body. A break of
+// a nested loop, switch or select, and anything inside a function
+// literal, does not exit this loop.
+func (l *Loop) ExitsEarly(info *types.Info) bool {
+	inner := innerLabels(l.Body)
+	return jumps(info, l.Body, l.Label, inner, true)
+}
+
+// EveryIteration reports whether stmt runs on every iteration that runs
+// at all: it is a statement of the loop body itself (no if, switch or
+// select around it), and no continue of this loop comes before it.
+// It does not look at early exits; see ExitsEarly.
+func (l *Loop) EveryIteration(info *types.Info, stmt ast.Stmt) bool {
+	inner := innerLabels(l.Body)
+	for _, s := range l.Body.List {
+		if s == stmt {
+			return true
+		}
+		if jumps(info, s, l.Label, inner, false) {
+			return false
+		}
+	}
+	return false
+}
+
+// innerLabels returns the names of labels declared inside n (nil when
+// there are none: bodies rarely have labels).
+func innerLabels(n ast.Node) []string {
+	var labels []string
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.LabeledStmt:
+			labels = append(labels, n.Label.Name)
+		}
+		return true
+	})
+	return labels
+}
+
+// jumps reports whether n contains a statement that leaves the current
+// iteration of the loop labeled label early. With exits, it looks for
+// exits of the whole loop (break, return, goto, panic, outer continue);
+// without, for continues of this loop too (both skip the rest of the
+// iteration). Labels are unique per function, so names identify them.
+func jumps(info *types.Info, n ast.Node, label *ast.Ident, inner []string, exits bool) bool {
+	found := false
+	// depthLoop counts enclosing nested loops, depthBreak nested loops,
+	// switches and selects (the targets of an unlabeled break).
+	var walk func(n ast.Node, depthLoop, depthBreak int, skipRoot bool)
+	walk = func(n ast.Node, depthLoop, depthBreak int, skipRoot bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if found || m == nil {
+				return false
+			}
+			if skipRoot && m == n {
+				return true
+			}
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false // its returns and panics are not ours
+			case *ast.ForStmt, *ast.RangeStmt:
+				walk(m, depthLoop+1, depthBreak+1, true)
+				return false
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				walk(m, depthLoop, depthBreak+1, true)
+				return false
+			case *ast.ReturnStmt:
+				found = true
+			case *ast.BranchStmt:
+				switch m.Tok {
+				case token.GOTO:
+					found = true // conservative: any goto may leave the loop
+				case token.BREAK:
+					if m.Label == nil {
+						found = depthBreak == 0
+					} else {
+						found = !slices.Contains(inner, m.Label.Name)
+					}
+				case token.CONTINUE:
+					ours := false // a continue of this loop
+					if m.Label == nil {
+						ours = depthLoop == 0
+					} else if !slices.Contains(inner, m.Label.Name) {
+						ours = label != nil && m.Label.Name == label.Name
+						if !ours {
+							found = true // continue of an outer loop: exit
+						}
+					}
+					if ours && !exits {
+						found = true
+					}
+				}
+			case *ast.CallExpr:
+				if isBuiltin(info, m.Fun, "panic") {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	walk(n, 0, 0, false)
+	return found
+}
+
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+func identObj(info *types.Info, e ast.Expr) types.Object {
+	id, ok := e.(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	if o := info.Defs[id]; o != nil {
+		return o
+	}
+	return info.Uses[id]
+}
+
+// Mentions reports whether obj is referred to anywhere in n.
+func Mentions(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// NextUse returns the first statement after the one at cur (in the same
+// statement list) that refers to obj, and the statements in between
+// (which do not refer to obj: the variable is untouched there).
+func NextUse(info *types.Info, cur inspector.Cursor, obj types.Object) (next ast.Stmt, between []ast.Stmt, ok bool) {
+	for c, more := cur.NextSibling(); more; c, more = c.NextSibling() {
+		s, isStmt := c.Node().(ast.Stmt)
+		if !isStmt {
+			return nil, nil, false
+		}
+		if Mentions(info, s, obj) {
+			return s, between, true
+		}
+		between = append(between, s)
+	}
+	return nil, nil, false
+}
+
+// Root returns the variable at the root of a reference chain
+// (x, x.f.g, x[i], *x, (x)), or nil.
+func Root(info *types.Info, e ast.Expr) types.Object {
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return info.Uses[x]
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
+				e = x.X
+				continue
+			}
+			return info.Uses[x.Sel] // pkg.Var
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.SliceExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// Assigns reports whether n may change one of objs: an assignment or
+// ++/-- whose target is rooted at it, a range that assigns it, or its
+// address taken. Writes through calls are not seen.
+func Assigns(info *types.Info, n ast.Node, objs []types.Object) bool {
+	if len(objs) == 0 {
+		return false
+	}
+	hit := func(e ast.Expr) bool {
+		r := Root(info, e)
+		if r == nil {
+			if id, ok := e.(*ast.Ident); ok {
+				r = info.Defs[id] // := redeclaring an existing var is a Use, new ones are Defs
+			}
+		}
+		for _, o := range objs {
+			if r != nil && r == o {
+				return true
+			}
+		}
+		return false
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if hit(l) {
+					found = true
+				}
+			}
+		case *ast.IncDecStmt:
+			found = hit(n.X)
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				found = (n.Key != nil && hit(n.Key)) || (n.Value != nil && hit(n.Value))
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				found = hit(n.X)
+			}
+		case *ast.CallExpr:
+			// A method with a pointer receiver called on x can change x.
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+				if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+					if _, isPtr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); isPtr {
+						found = hit(sel.X)
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// Writable reports whether a trip-count expression can be written at pos
+// (the creation of the variable the loop fills) with the same value:
+// every name in it means the same object there, and none is changed by
+// the statements between creation and loop. safe is false when moving
+// the expression before those statements could panic (a dereference or
+// index that they might guard).
+func Writable(info *types.Info, pkg *types.Package, t *Trip, pos token.Pos, between []ast.Stmt) (ok, safe bool) {
+	if pkg == nil {
+		return false, false
+	}
+	scope := pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false, false
+	}
+	for _, id := range t.Idents {
+		obj := info.Uses[id]
+		if obj == nil {
+			return false, false
+		}
+		if _, found := scope.LookupParent(id.Name, pos); found != obj {
+			return false, false
+		}
+	}
+	for _, s := range between {
+		if Assigns(info, s, t.Roots) {
+			return false, false
+		}
+	}
+	return true, !t.MayPanic || len(between) == 0
+}

@@ -1,0 +1,373 @@
+package makecap
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/analyzers/internal/loops"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports slices appended to in loops without capacity, and
+// slices made with a length and then appended to.
+var Analyzer = &analysis.Analyzer{
+	Name:     "makecap",
+	Doc:      analysisutil.MustExtractDoc(doc, "makecap"),
+	URL:      "https://github.com/maplint/maplint/blob/main/docs/makecap.md",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+// reportLiterals is the -literals flag.
+var reportLiterals bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&reportLiterals, "literals", false,
+		"also report slice literals with elements that a loop then fills (report only)")
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	generated := analysisutil.GeneratedFiles(pass)
+	for fc := range in.Root().Children() {
+		file, ok := fc.Node().(*ast.File)
+		if !ok || generated[pass.Fset.File(file.Pos())] {
+			continue
+		}
+		// max is a builtin since Go 1.21; older files get no fix that needs it.
+		v := pass.TypesInfo.FileVersions[file]
+		hasMax := v == "" || version.Compare(v, "go1.21") >= 0
+		for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil)) {
+			switch s := cur.Node().(type) {
+			case *ast.AssignStmt:
+				if s.Tok == token.DEFINE && len(s.Lhs) == 1 && len(s.Rhs) == 1 {
+					check(pass, cur, s, nil, s.Lhs[0], s.Rhs[0], hasMax)
+				}
+			case *ast.DeclStmt:
+				if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+					for _, spec := range g.Specs {
+						vs, ok := spec.(*ast.ValueSpec)
+						if ok && len(vs.Names) == 1 && len(vs.Values) <= 1 {
+							var value ast.Expr
+							if len(vs.Values) == 1 {
+								value = vs.Values[0]
+							}
+							check(pass, cur, s, vs, vs.Names[0], value, hasMax)
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// creation is a new slice variable and how it is made.
+type creation struct {
+	obj   types.Object
+	name  string
+	pos   token.Pos     // where it is declared: the scope of the fix
+	spec  *ast.ValueSpec // var form, else nil
+	value ast.Expr      // initializer, nil for "var s T"
+	typ   ast.Expr      // the slice type as written
+	elems int           // elements of a composite literal
+	mk    *ast.CallExpr // the make call, if any
+}
+
+func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.ValueSpec, lhs, value ast.Expr, hasMax bool) {
+	id, ok := lhs.(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return
+	}
+	obj := pass.TypesInfo.Defs[id]
+	if obj == nil {
+		return // := reusing an existing variable: not a new slice
+	}
+	if obj.Type() == nil {
+		return
+	}
+	if _, ok := analysisutil.CoreType(obj.Type()).(*types.Slice); !ok {
+		return
+	}
+	c := &creation{obj: obj, name: id.Name, pos: stmt.Pos(), spec: spec, value: value}
+	if spec != nil {
+		c.typ, c.pos = spec.Type, spec.Pos()
+	}
+	empty := false
+	switch v := ast.Unparen(value).(type) {
+	case nil:
+		empty = c.typ != nil
+	case *ast.Ident:
+		empty = v.Name == "nil" && c.typ != nil && isNil(pass.TypesInfo, v)
+	case *ast.CompositeLit:
+		if v.Type == nil {
+			return
+		}
+		c.typ, c.elems = v.Type, len(v.Elts)
+		for _, e := range v.Elts {
+			if _, keyed := e.(*ast.KeyValueExpr); keyed {
+				return // indexed elements: the length is not the count
+			}
+		}
+		empty = c.elems == 0
+	case *ast.CallExpr:
+		if !isBuiltin(pass.TypesInfo, v.Fun, "make") || len(v.Args) < 2 || v.Ellipsis.IsValid() {
+			return
+		}
+		c.typ, c.mk = v.Args[0], v
+		if !isZero(pass.TypesInfo, v.Args[1]) {
+			lengthThenAppend(pass, cur, c)
+			return
+		}
+		empty = len(v.Args) == 2 || isZero(pass.TypesInfo, v.Args[2])
+	}
+	if empty || (reportLiterals && c.elems > 0 && c.mk == nil) {
+		missingCap(pass, cur, c, hasMax)
+	}
+}
+
+// missingCap reports rule 1: a fresh slice that the next loop fills with a
+// known number of elements.
+func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax bool) {
+	info := pass.TypesInfo
+	next, between, ok := loops.NextUse(info, cur, c.obj)
+	if !ok {
+		return
+	}
+	loop, ok := loops.AsLoop(next)
+	if !ok {
+		return
+	}
+	trip, ok := loop.TripCount(info, pass.Fset)
+	if !ok || loop.ExitsEarly(info) {
+		return
+	}
+	k := appendsPerIteration(info, loop, c.obj)
+	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
+		return // nothing known, or a single element: capacity 1 saves nothing
+	}
+	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
+	if !writable {
+		return
+	}
+	capText := trip.Times(k)
+	if c.elems > 0 {
+		capText = strconv.Itoa(c.elems) + " + " + capText
+		safe = false // the fix would have to keep the elements: report only
+	}
+	if !trip.NonNeg {
+		// make panics on a negative capacity; a loop just runs 0 times.
+		capText = "max(" + capText + ", 0)"
+		safe = safe && hasMax
+	}
+	typ := analysisutil.Render(pass.Fset, c.typ)
+	mk := fmt.Sprintf("make(%s, 0, %s)", typ, capText)
+	var msg string
+	switch {
+	case c.elems > 0:
+		msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
+			c.name, c.elems, trip.Times(k), capText)
+	default:
+		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, trip.Times(k), mk)
+	}
+	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg}
+	if safe {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Make " + c.name + " with capacity " + capText,
+			TextEdits: []analysis.TextEdit{replaceCreation(c, mk)},
+		}}
+	}
+	pass.Report(d)
+}
+
+// replaceCreation turns the creation into mk, keeping var or :=.
+func replaceCreation(c *creation, mk string) analysis.TextEdit {
+	if c.value == nil { // var s T  ->  var s = make(T, 0, n)
+		return analysis.TextEdit{Pos: c.spec.Names[0].End(), End: c.spec.Type.End(), NewText: []byte(" = " + mk)}
+	}
+	return analysis.TextEdit{Pos: c.value.Pos(), End: c.value.End(), NewText: []byte(mk)}
+}
+
+// appendsPerIteration returns k when every use of obj in the loop is
+// one of the loop body's own "s = append(s, e1, ..., ek)" statements, reached
+// on every iteration, or a len/cap/index read; the total of their
+// elements is k. Anything else (an append under if, in an inner loop or
+// closure, a spread append, a reslice, an alias) gives 0.
+func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) int64 {
+	var k, stmts int64
+	for _, s := range loop.Body.List {
+		if n := appendedElems(info, s, obj); n > 0 {
+			if !loop.EveryIteration(info, s) {
+				return 0
+			}
+			k += n
+			stmts++
+		}
+	}
+	if k == 0 {
+		return 0
+	}
+	// Each counted statement uses obj twice; reads may use it once each.
+	var uses, reads int64
+	bad := false
+	ast.Inspect(loop.Stmt, func(n ast.Node) bool {
+		if bad {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			if info.Uses[n] == obj {
+				uses++
+			}
+		case *ast.CallExpr:
+			if len(n.Args) == 1 && isObjIdent(info, n.Args[0], obj) &&
+				(isBuiltin(info, n.Fun, "len") || isBuiltin(info, n.Fun, "cap")) {
+				reads++
+			}
+		case *ast.IndexExpr:
+			if isObjIdent(info, n.X, obj) {
+				reads++
+			}
+		case *ast.UnaryExpr:
+			// &s[i]: a pointer into the backing array that presizing
+			// would keep valid across appends; don't change that.
+			if ix, ok := n.X.(*ast.IndexExpr); ok && n.Op == token.AND && isObjIdent(info, ix.X, obj) {
+				bad = true
+			}
+		}
+		return true
+	})
+	if bad || uses != 2*stmts+reads {
+		return 0
+	}
+	return k
+}
+
+// appendedElems returns k for "s = append(s, e1, ..., ek)", else 0.
+func appendedElems(info *types.Info, s ast.Stmt, obj types.Object) int64 {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !isObjIdent(info, as.Lhs[0], obj) {
+		return 0
+	}
+	call, ok := as.Rhs[0].(*ast.CallExpr)
+	if !ok || call.Ellipsis.IsValid() || len(call.Args) < 2 || !isBuiltin(info, call.Fun, "append") ||
+		!isObjIdent(info, call.Args[0], obj) {
+		return 0
+	}
+	return int64(len(call.Args) - 1)
+}
+
+// lengthThenAppend reports rule 2: make with a non-zero length whose first
+// use after creation (other than len/cap) is an append.
+func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
+	info := pass.TypesInfo
+	var body ast.Node
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch f := fn.Node().(type) {
+		case *ast.FuncDecl:
+			body = f.Body
+		case *ast.FuncLit:
+			body = f.Body
+		}
+		break
+	}
+	if body == nil {
+		return
+	}
+	after := c.mk.End()
+	var first *ast.CallExpr // the first append, if it comes before any other use
+	done := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if done || n == nil {
+			return false
+		}
+		if n.End() <= after {
+			return false // before (or is) the creation
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			// s = append(s, ...): the left-hand s comes first in the walk.
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isObjIdent(info, n.Lhs[0], c.obj) {
+				if call, ok := n.Rhs[0].(*ast.CallExpr); ok && len(call.Args) >= 1 &&
+					isBuiltin(info, call.Fun, "append") && isObjIdent(info, call.Args[0], c.obj) {
+					first, done = call, true
+					return false
+				}
+			}
+		case *ast.CallExpr:
+			if len(n.Args) >= 1 && isObjIdent(info, n.Args[0], c.obj) {
+				switch {
+				case isBuiltin(info, n.Fun, "append") && n.Pos() > after:
+					first, done = n, true
+					return false
+				case len(n.Args) == 1 && (isBuiltin(info, n.Fun, "len") || isBuiltin(info, n.Fun, "cap")):
+					return false
+				}
+			}
+		case *ast.Ident:
+			if n.Pos() > after && info.Uses[n] == c.obj {
+				done = true // indexed, resliced, copied into, passed, aliased: silent
+			}
+		}
+		return true
+	})
+	if first == nil {
+		return
+	}
+	length := analysisutil.Render(pass.Fset, c.mk.Args[1])
+	capArg := length
+	if len(c.mk.Args) == 3 {
+		capArg = analysisutil.Render(pass.Fset, c.mk.Args[2])
+	}
+	typ := analysisutil.Render(pass.Fset, c.typ)
+	edit := analysis.TextEdit{Pos: c.mk.Args[1].Pos(), End: c.mk.Args[1].End(), NewText: []byte("0, " + length)}
+	if len(c.mk.Args) == 3 {
+		edit.NewText = []byte("0")
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos: c.mk.Pos(),
+		End: c.mk.End(),
+		Message: fmt.Sprintf("slice %q is made with length %s and then appended to: the %s zero values stay in front; make it with make(%s, 0, %s)",
+			c.name, length, length, typ, capArg),
+		SuggestedFixes: []analysis.SuggestedFix{{
+			Message:   "Make " + c.name + " with length 0 and capacity " + capArg,
+			TextEdits: []analysis.TextEdit{edit},
+		}},
+	})
+}
+
+func isObjIdent(info *types.Info, e ast.Expr, obj types.Object) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && info.Uses[id] == obj
+}
+
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+func isNil(info *types.Info, id *ast.Ident) bool {
+	_, ok := info.Uses[id].(*types.Nil)
+	return ok
+}
+
+func isZero(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.String() == "0"
+}
