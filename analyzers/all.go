@@ -7,6 +7,7 @@ import (
 
 	"github.com/maplint/maplint/analyzers/makecap"
 	"github.com/maplint/maplint/analyzers/newmap"
+	"github.com/maplint/maplint/analyzers/unsafemap"
 )
 
 // All returns maplint's analyzers in a stable order. Each call returns the
@@ -16,5 +17,6 @@ func All() []*analysis.Analyzer {
 		// one line per analyzer, in the order of the README table
 		newmap.Analyzer,
 		makecap.Analyzer,
+		unsafemap.Analyzer,
 	}
 }

@@ -1,0 +1,182 @@
+package unsafemap
+
+import (
+	"go/ast"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// linkStatus is what the linker does with a //go:linkname pull of a
+// symbol. The table below was measured with go1.26.8 by building one
+// small program per symbol (TestLinknameTable rebuilds them).
+type linkStatus int
+
+const (
+	// links: the runtime still defines and pushes the symbol (kept for
+	// existing users, go.dev/issue/67401), but it works on Swiss-table
+	// types since Go 1.24.
+	links linkStatus = iota + 1
+	// rejected: "invalid reference": the linker's -checklinkname check
+	// (Go 1.23 and later) refuses a pull of this runtime-internal symbol.
+	rejected
+	// undefined: no such symbol any more ("relocation target ... not defined").
+	undefined
+)
+
+// A mapSymbol is a runtime or reflect map function reached by //go:linkname.
+type mapSymbol struct {
+	status  linkStatus
+	family  string // access, assign, delete, iter, len, make, clear, clone
+	changed string // for links: what changed in Go 1.24
+}
+
+// mapSymbols is keyed by the linkname target ("runtime.mapaccess1").
+var mapSymbols = map[string]mapSymbol{
+	"runtime.makemap":             {links, "make", "it takes and returns *maps.Map, not *hmap"},
+	"runtime.makemap_small":       {links, "make", "it returns *maps.Map, not *hmap"},
+	"runtime.makemap64":           {rejected, "make", ""},
+	"runtime.mapaccess1":          {rejected, "access", ""},
+	"runtime.mapaccess1_fast32":   {rejected, "access", ""},
+	"runtime.mapaccess1_fast64":   {rejected, "access", ""},
+	"runtime.mapaccess1_faststr":  {rejected, "access", ""},
+	"runtime.mapaccess1_fat":      {rejected, "access", ""},
+	"runtime.mapaccess2_fat":      {rejected, "access", ""},
+	"runtime.mapaccess2":          {links, "access", "it takes *maps.Map, not *hmap"},
+	"runtime.mapaccess2_fast32":   {links, "access", "it takes *maps.Map, not *hmap"},
+	"runtime.mapaccess2_fast64":   {links, "access", "it takes *maps.Map, not *hmap"},
+	"runtime.mapaccess2_faststr":  {links, "access", "it takes *maps.Map, not *hmap"},
+	"runtime.mapassign":           {links, "assign", "it takes *maps.Map, not *hmap"},
+	"runtime.mapassign_fast32":    {links, "assign", "it takes *maps.Map, not *hmap"},
+	"runtime.mapassign_fast32ptr": {links, "assign", "it takes *maps.Map, not *hmap"},
+	"runtime.mapassign_fast64":    {links, "assign", "it takes *maps.Map, not *hmap"},
+	"runtime.mapassign_fast64ptr": {links, "assign", "it takes *maps.Map, not *hmap"},
+	"runtime.mapassign_faststr":   {links, "assign", "it takes *maps.Map, not *hmap"},
+	"runtime.mapdelete":           {links, "delete", "it takes *maps.Map, not *hmap"},
+	"runtime.mapdelete_fast32":    {rejected, "delete", ""},
+	"runtime.mapdelete_fast64":    {rejected, "delete", ""},
+	"runtime.mapdelete_faststr":   {rejected, "delete", ""},
+	"runtime.mapiterinit":         {links, "iter", iterChange},
+	"runtime.mapiternext":         {links, "iter", iterChange},
+	"runtime.mapIterStart":        {rejected, "iter", ""},
+	"runtime.mapIterNext":         {rejected, "iter", ""},
+	"runtime.mapclear":            {rejected, "clear", ""},
+	"runtime.mapclone":            {undefined, "clone", ""},
+	"runtime.maplen":              {undefined, "len", ""},
+	"reflect.makemap":             {links, "make", "it returns *maps.Map, not *hmap"},
+	"reflect.mapaccess":           {links, "access", "it takes *maps.Map, not *hmap"},
+	"reflect.mapaccess_faststr":   {links, "access", "it takes *maps.Map, not *hmap"},
+	"reflect.mapassign":           {undefined, "assign", ""},
+	"reflect.mapassign_faststr":   {undefined, "assign", ""},
+	"reflect.mapassign0":          {links, "assign", "it takes *maps.Map, not *hmap"},
+	"reflect.mapassign_faststr0":  {links, "assign", "it takes *maps.Map, not *hmap"},
+	"reflect.mapdelete":           {links, "delete", "it takes *maps.Map, not *hmap"},
+	"reflect.mapdelete_faststr":   {links, "delete", "it takes *maps.Map, not *hmap"},
+	"reflect.mapiterinit":         {links, "iter", iterChange},
+	"reflect.mapiternext":         {links, "iter", iterChange},
+	"reflect.mapiterkey":          {links, "iter", iterChange},
+	"reflect.mapiterelem":         {links, "iter", iterChange},
+	"reflect.maplen":              {links, "len", "it takes *maps.Map, not *hmap"},
+	"reflect.mapclear":            {links, "clear", "it takes *maps.Map, not *hmap"},
+	"internal/reflectlite.maplen": {links, "len", "it takes *maps.Map, not *hmap"},
+	"maps.clone":                  {links, "clone", "it is the runtime's implementation of maps.Clone"},
+}
+
+const iterChange = "the iterator is a compatibility shim: of the old hiter only key, elem and t are kept, its other fields (h, buckets, B, ...) are never filled"
+
+// insteadOf names the supported way to do what a family of functions does.
+var insteadOf = map[string]string{
+	"access": "m[k] / v, ok := m[k] (reflect.Value.MapIndex)",
+	"assign": "m[k] = v (reflect.Value.SetMapIndex)",
+	"delete": "delete(m, k)",
+	"iter":   "for range, the maps package or reflect.Value.MapRange",
+	"len":    "len(m) (reflect.Value.Len)",
+	"make":   "make(map[K]V, n) (reflect.MakeMapWithSize)",
+	"clear":  "clear(m) (reflect.Value.Clear)",
+	"clone":  "maps.Clone",
+}
+
+// hasLinkname reports whether f has a //go:linkname comment: only such
+// files are scanned further.
+func hasLinkname(f *ast.File) bool {
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if strings.HasPrefix(c.Text, "//go:linkname ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkLinknames reports the declarations that a //go:linkname in file
+// binds to a runtime or reflect map function. The one-argument form and a
+// linkname on a function with a body (push: the local function provides
+// the symbol) are silent.
+func checkLinknames(pass *analysis.Pass, file *ast.File) {
+	reported := make(map[*ast.FuncDecl]bool)
+	for _, cg := range file.Comments {
+		for _, c := range cg.List {
+			rest, ok := strings.CutPrefix(c.Text, "//go:linkname ")
+			if !ok {
+				continue
+			}
+			args := strings.Fields(rest)
+			if len(args) != 2 {
+				continue
+			}
+			local, target := args[0], args[1]
+			sym, ok := mapSymbols[target]
+			if !ok {
+				continue
+			}
+			fn := findFunc(pass, file, local)
+			if fn == nil || fn.Body != nil || reported[fn] {
+				continue
+			}
+			reported[fn] = true
+			pass.Report(analysis.Diagnostic{
+				Pos:     fn.Name.Pos(),
+				End:     fn.Name.End(),
+				Message: linknameMessage(target, sym),
+			})
+		}
+	}
+}
+
+func linknameMessage(target string, sym mapSymbol) string {
+	instead := insteadOf[sym.family]
+	switch sym.status {
+	case rejected:
+		return "//go:linkname to " + target + " is rejected by the linker since Go 1.23 (\"invalid reference\": the build fails); use " + instead
+	case undefined:
+		return "//go:linkname to " + target + " fails to link: the runtime no longer defines it; use " + instead
+	default:
+		return "//go:linkname to " + target + " still links, but its ABI changed in Go 1.24 (" + sym.changed + "); use " + instead
+	}
+}
+
+// findFunc returns the package-level function named name, looking in
+// file first.
+func findFunc(pass *analysis.Pass, file *ast.File, name string) *ast.FuncDecl {
+	if fn := funcIn(file, name); fn != nil {
+		return fn
+	}
+	for _, f := range pass.Files {
+		if f != file {
+			if fn := funcIn(f, name); fn != nil {
+				return fn
+			}
+		}
+	}
+	return nil
+}
+
+func funcIn(f *ast.File, name string) *ast.FuncDecl {
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Name.Name == name {
+			return fn
+		}
+	}
+	return nil
+}

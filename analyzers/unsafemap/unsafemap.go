@@ -1,0 +1,667 @@
+package unsafemap
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports conversions that read the runtime map header through
+// unsafe, and //go:linkname declarations bound to runtime map functions.
+var Analyzer = &analysis.Analyzer{
+	Name:     "unsafemap",
+	Doc:      analysisutil.MustExtractDoc(doc, "unsafemap"),
+	URL:      "https://github.com/maplint/maplint/blob/main/docs/unsafemap.md",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	// Reading the map header needs unsafe (or reflect's UnsafePointer), and
+	// a //go:linkname needs an import of unsafe: most packages have neither.
+	if !importsAny(pass.Files, "unsafe", "reflect") {
+		return nil, nil
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	generated := analysisutil.GeneratedFiles(pass)
+	sizes := pass.TypesSizes
+	if sizes == nil {
+		sizes = types.SizesFor("gc", "amd64")
+	}
+	for fileCur := range insp.Root().Children() {
+		file, ok := fileCur.Node().(*ast.File)
+		if !ok || generated[pass.Fset.File(file.Pos())] || isOldMapsOnly(file) {
+			continue
+		}
+		if hasLinkname(file) {
+			checkLinknames(pass, file)
+		}
+		if !importsAny([]*ast.File{file}, "unsafe", "reflect") {
+			continue
+		}
+		for declCur := range fileCur.Children() {
+			if _, ok := declCur.Node().(ast.Decl); !ok {
+				continue
+			}
+			c := &checker{
+				pass:     pass,
+				sizes:    sizes,
+				facts:    make(map[types.Object]value),
+				knownMap: make(map[types.Object]bool),
+			}
+			c.wordSize, _ = c.sizeof(types.Typ[types.Uintptr])
+			c.checkDecl(declCur)
+		}
+	}
+	return nil, nil
+}
+
+// importsAny reports whether one of files imports one of paths.
+func importsAny(files []*ast.File, paths ...string) bool {
+	for _, f := range files {
+		for _, imp := range f.Imports {
+			p, err := strconv.Unquote(imp.Path.Value)
+			if err != nil {
+				continue
+			}
+			for _, want := range paths {
+				if p == want {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// A region is memory a tracked pointer points into.
+type region int
+
+const (
+	mapVar   region = iota + 1 // a variable of map type: one pointer word, the map word
+	ifaceVar                   // an interface variable (type word, data word) holding a map
+	header                     // the runtime map header the map word points to
+)
+
+// A kind classifies what an expression is, as far as maps are concerned.
+type kind int
+
+const (
+	unknown   kind = iota
+	mapValue       // a value of map type
+	ifaceMap       // an interface value holding a map
+	pointer        // unsafe.Pointer, uintptr or *T pointing into a region
+	copied         // a struct or array value loaded from a region
+	reflectV       // a reflect.Value of a map
+	reflectVP      // a reflect.Value of a *map
+	reflectT       // a reflect.Type of a map
+)
+
+// A value is what the checker knows about an expression.
+type value struct {
+	kind     kind
+	region   region     // for pointer and copied
+	off      int64      // offset into region
+	offKnown bool       // off is exact
+	elem     types.Type // pointer: pointee of a typed pointer (nil for unsafe.Pointer, uintptr); copied: its type
+	// root, if non-nil, is the variable whose map-ness this value depends
+	// on: an interface, reflect.Value or reflect.Type variable is known to
+	// be (or hold) a map only after a Kind() == reflect.Map check on it.
+	root types.Object
+}
+
+// A checker tracks map words through one top-level declaration, in
+// source order.
+type checker struct {
+	pass     *analysis.Pass
+	sizes    types.Sizes
+	wordSize int64
+	facts    map[types.Object]value // last value assigned to a local variable
+	knownMap map[types.Object]bool  // variables checked with Kind() == reflect.Map
+}
+
+func (c *checker) checkDecl(declCur inspector.Cursor) {
+	filter := []ast.Node{
+		(*ast.AssignStmt)(nil),
+		(*ast.ValueSpec)(nil),
+		(*ast.BinaryExpr)(nil),
+		(*ast.SwitchStmt)(nil),
+		(*ast.CallExpr)(nil),
+	}
+	for cur := range declCur.Preorder(filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			c.assign(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			c.assign(lhs, n.Values)
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				if c.isReflectMapConst(n.Y) {
+					c.markKindCheck(n.X)
+				} else if c.isReflectMapConst(n.X) {
+					c.markKindCheck(n.Y)
+				}
+			}
+		case *ast.SwitchStmt:
+			c.switchKindCheck(n)
+		case *ast.CallExpr:
+			c.checkConversion(n)
+		}
+	}
+}
+
+// assign records what each assigned local variable now holds.
+func (c *checker) assign(lhs, rhs []ast.Expr) {
+	for i, l := range lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		obj := c.pass.TypesInfo.ObjectOf(id)
+		if obj == nil {
+			continue
+		}
+		if len(lhs) != len(rhs) {
+			delete(c.facts, obj)
+			continue
+		}
+		v := c.classify(rhs[i], 0)
+		if v.kind == mapValue && types.IsInterface(obj.Type()) {
+			v.kind = ifaceMap
+		}
+		if v.kind == unknown {
+			delete(c.facts, obj)
+		} else {
+			c.facts[obj] = v
+		}
+	}
+}
+
+// isReflectMapConst reports whether e is the constant reflect.Map.
+func (c *checker) isReflectMapConst(e ast.Expr) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id = e.Sel
+	case *ast.Ident:
+		id = e
+	default:
+		return false
+	}
+	obj, ok := c.pass.TypesInfo.Uses[id].(*types.Const)
+	return ok && obj.Pkg() != nil && obj.Pkg().Path() == "reflect" && obj.Name() == "Map"
+}
+
+// switchKindCheck handles switch x.Kind() { case reflect.Map: ... }.
+func (c *checker) switchKindCheck(s *ast.SwitchStmt) {
+	if s.Tag == nil || s.Body == nil {
+		return
+	}
+	for _, stmt := range s.Body.List {
+		cc, ok := stmt.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, e := range cc.List {
+			if c.isReflectMapConst(e) {
+				c.markKindCheck(s.Tag)
+				return
+			}
+		}
+	}
+}
+
+// markKindCheck records that e, a call x.Kind() compared with
+// reflect.Map, tells that x is (or holds) a map.
+func (c *checker) markKindCheck(e ast.Expr) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Kind" {
+		return
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+		if obj := c.pass.TypesInfo.Uses[id]; obj != nil {
+			c.knownMap[obj] = true
+		}
+	}
+	v := c.classify(sel.X, 0)
+	if (v.kind == reflectV || v.kind == reflectT) && v.root != nil {
+		c.knownMap[v.root] = true
+	}
+}
+
+// isKnown reports whether v's map-ness is established.
+func (c *checker) isKnown(v value) bool {
+	return v.root == nil || c.knownMap[v.root]
+}
+
+// checkConversion reports a conversion (*T)(x) that types map header
+// memory: x points into the header (a map word, possibly plus an offset),
+// or x is &m and T is itself a pointer type.
+func (c *checker) checkConversion(call *ast.CallExpr) {
+	if len(call.Args) != 1 {
+		return
+	}
+	tv, ok := c.pass.TypesInfo.Types[call.Fun]
+	if !ok || !tv.IsType() {
+		return
+	}
+	ptr, ok := tv.Type.Underlying().(*types.Pointer)
+	if !ok {
+		return
+	}
+	x := c.classify(call.Args[0], 0)
+	if x.kind != pointer || !c.isKnown(x) {
+		return
+	}
+	target := ptr.Elem()
+	switch x.region {
+	case header:
+		if x.offKnown && x.off == 0 && isUnsafePointer(target) {
+			return // *(*unsafe.Pointer)(p): an opaque word
+		}
+		c.pass.ReportRangef(call, "%s", c.headerReadMessage(target, x.off, x.offKnown))
+	case mapVar:
+		if !x.offKnown || x.off != 0 {
+			return
+		}
+		if p, ok := target.Underlying().(*types.Pointer); ok {
+			// (**T)(unsafe.Pointer(&m)): *T points at the header.
+			c.pass.ReportRangef(call, "%s", c.headerReadMessage(p.Elem(), 0, true))
+		} else if isSignedInteger(target) {
+			c.pass.ReportRangef(call, "reads the map variable as %s: a map value is a pointer to the runtime map header, so this is an address, not the count; use len(m)",
+				types.TypeString(target, types.RelativeTo(c.pass.Pkg)))
+		}
+	}
+}
+
+// classify says what e is. depth bounds the recursion.
+func (c *checker) classify(e ast.Expr, depth int) value {
+	if depth > 32 || e == nil {
+		return value{}
+	}
+	depth++
+	e = ast.Unparen(e)
+	info := c.pass.TypesInfo
+	tv, ok := info.Types[e]
+	if !ok || tv.IsType() || tv.Type == nil {
+		return value{}
+	}
+	if analysisutil.IsMap(tv.Type) {
+		return value{kind: mapValue}
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		return c.classifyVar(e, tv.Type)
+	case *ast.UnaryExpr:
+		if e.Op != token.AND {
+			return value{}
+		}
+		x := c.classify(e.X, depth)
+		switch x.kind {
+		case mapValue:
+			return value{kind: pointer, region: mapVar, offKnown: true, elem: info.TypeOf(e.X), root: x.root}
+		case ifaceMap:
+			return value{kind: pointer, region: ifaceVar, offKnown: true, elem: info.TypeOf(e.X), root: x.root}
+		}
+	case *ast.StarExpr:
+		x := c.classify(e.X, depth)
+		if x.kind == pointer && x.elem != nil {
+			return c.load(x, x.elem)
+		}
+	case *ast.SelectorExpr:
+		return c.classifyField(e, depth)
+	case *ast.IndexExpr:
+		return c.classifyIndex(e, depth)
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD && e.Op != token.SUB {
+			return value{}
+		}
+		x, y := c.classify(e.X, depth), c.classify(e.Y, depth)
+		switch {
+		case x.kind == pointer && x.elem == nil:
+			n, known := c.constInt(e.Y)
+			if e.Op == token.SUB {
+				n = -n
+			}
+			return x.plus(n, known)
+		case y.kind == pointer && y.elem == nil && e.Op == token.ADD:
+			n, known := c.constInt(e.X)
+			return y.plus(n, known)
+		}
+	case *ast.CallExpr:
+		return c.classifyCall(e, depth)
+	}
+	return value{}
+}
+
+// classifyVar says what the variable id is: what was last assigned to it
+// in this declaration, else what its type alone tells.
+func (c *checker) classifyVar(id *ast.Ident, t types.Type) value {
+	obj, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return value{}
+	}
+	if v, ok := c.facts[obj]; ok {
+		return v
+	}
+	switch {
+	case analysisutil.IsNamed(t, "reflect", "Value"):
+		return value{kind: reflectV, root: obj}
+	case analysisutil.IsNamed(t, "reflect", "Type"):
+		return value{kind: reflectT, root: obj}
+	case types.IsInterface(t):
+		if _, isParam := types.Unalias(t).(*types.TypeParam); isParam {
+			return value{}
+		}
+		return value{kind: ifaceMap, root: obj}
+	}
+	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok && analysisutil.IsMap(p.Elem()) {
+		// a *map[K]V parameter or variable: &m by another name
+		return value{kind: pointer, region: mapVar, offKnown: true, elem: p.Elem()}
+	}
+	return value{}
+}
+
+// plus returns p advanced by n bytes.
+func (v value) plus(n int64, known bool) value {
+	v.off += n
+	v.offKnown = v.offKnown && known
+	return v
+}
+
+// load says what is read from memory at p as a value of type t.
+func (c *checker) load(p value, t types.Type) value {
+	if p.kind != pointer && p.kind != copied || !p.offKnown {
+		return value{}
+	}
+	switch t.Underlying().(type) {
+	case *types.Struct, *types.Array:
+		return value{kind: copied, region: p.region, off: p.off, offKnown: true, elem: t, root: p.root}
+	}
+	if size, ok := c.sizeof(t); !ok || size != c.wordSize {
+		return value{}
+	}
+	if p.region == mapVar && p.off == 0 || p.region == ifaceVar && p.off == c.wordSize {
+		// the map word: a pointer to the header
+		var elem types.Type
+		if tp, ok := t.Underlying().(*types.Pointer); ok {
+			elem = tp.Elem()
+		}
+		return value{kind: pointer, region: header, offKnown: true, elem: elem, root: p.root}
+	}
+	return value{}
+}
+
+// classifyField handles x.f where x is a typed pointer into, or a copy of,
+// a tracked region (e.g. e.data with e := (*eface)(unsafe.Pointer(&v))).
+func (c *checker) classifyField(sel *ast.SelectorExpr, depth int) value {
+	s, ok := c.pass.TypesInfo.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return value{}
+	}
+	base := c.classify(sel.X, depth)
+	var t types.Type
+	switch {
+	case base.kind == pointer && base.elem != nil:
+		t = base.elem
+	case base.kind == copied:
+		t = base.elem
+	default:
+		return value{}
+	}
+	off := base.off
+	for _, idx := range s.Index() {
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || idx >= st.NumFields() {
+			return value{} // through an embedded pointer: not followed
+		}
+		fields := make([]*types.Var, st.NumFields())
+		for i := range fields {
+			fields[i] = st.Field(i)
+		}
+		offs, ok := c.offsetsof(fields)
+		if !ok {
+			return value{}
+		}
+		off += offs[idx]
+		t = fields[idx].Type()
+	}
+	base.off = off
+	base.kind = pointer
+	return c.load(base, t)
+}
+
+// classifyIndex handles a[i] where a is a typed pointer to, or a copy of,
+// an array in a tracked region (e.g. (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1]).
+func (c *checker) classifyIndex(ix *ast.IndexExpr, depth int) value {
+	base := c.classify(ix.X, depth)
+	var t types.Type
+	switch {
+	case base.kind == pointer && base.elem != nil:
+		t = base.elem
+	case base.kind == copied:
+		t = base.elem
+	default:
+		return value{}
+	}
+	arr, ok := t.Underlying().(*types.Array)
+	if !ok {
+		return value{}
+	}
+	i, ok := c.constInt(ix.Index)
+	if !ok {
+		return value{}
+	}
+	size, ok := c.sizeof(arr.Elem())
+	if !ok {
+		return value{}
+	}
+	base.off += i * size
+	base.kind = pointer
+	return c.load(base, arr.Elem())
+}
+
+func (c *checker) classifyCall(call *ast.CallExpr, depth int) value {
+	info := c.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) != 1 {
+			return value{}
+		}
+		return c.convert(tv.Type, c.classify(call.Args[0], depth))
+	}
+	switch fn := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		if fn == types.Unsafe.Scope().Lookup("Add") && len(call.Args) == 2 {
+			x := c.classify(call.Args[0], depth)
+			if x.kind == pointer && x.elem == nil {
+				n, known := c.constInt(call.Args[1])
+				return x.plus(n, known)
+			}
+		}
+	case *types.Func:
+		return c.classifyFuncCall(fn, call, depth)
+	}
+	return value{}
+}
+
+func (c *checker) classifyFuncCall(fn *types.Func, call *ast.CallExpr, depth int) value {
+	if fn.Pkg() == nil {
+		return value{}
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return value{}
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	if sig.Recv() == nil {
+		if len(call.Args) == 0 {
+			return value{}
+		}
+		switch {
+		case path == "sync/atomic" && (name == "LoadPointer" || name == "LoadUintptr" ||
+			name == "SwapPointer" || name == "SwapUintptr"):
+			// the map word, loaded (or swapped out) atomically
+			x := c.classify(call.Args[0], depth)
+			if p, ok := c.pass.TypesInfo.TypeOf(call.Args[0]).Underlying().(*types.Pointer); ok && x.kind == pointer {
+				return c.load(x, p.Elem())
+			}
+		case path == "reflect" && (name == "ValueOf" || name == "TypeOf"):
+			x := c.classify(call.Args[0], depth)
+			k := reflectV
+			if name == "TypeOf" {
+				k = reflectT
+			}
+			switch {
+			case x.kind == mapValue || x.kind == ifaceMap:
+				return value{kind: k, root: x.root}
+			case x.kind == pointer && x.region == mapVar && name == "ValueOf":
+				return value{kind: reflectVP, root: x.root}
+			}
+		}
+		return value{}
+	}
+	// methods of reflect.Value
+	if path != "reflect" || !analysisutil.IsNamed(sig.Recv().Type(), "reflect", "Value") {
+		return value{}
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return value{}
+	}
+	recv := c.classify(sel.X, depth)
+	switch {
+	case recv.kind == reflectV && (name == "UnsafePointer" || name == "Pointer"):
+		return value{kind: pointer, region: header, offKnown: true, root: recv.root}
+	case recv.kind == reflectV && name == "Type":
+		return value{kind: reflectT, root: recv.root}
+	case recv.kind == reflectV && name == "Interface":
+		return value{kind: ifaceMap, root: recv.root}
+	case recv.kind == reflectVP && name == "Elem":
+		return value{kind: reflectV, root: recv.root}
+	case recv.kind == reflectVP && name == "UnsafePointer" || recv.kind == reflectVP && name == "Pointer":
+		return value{kind: pointer, region: mapVar, offKnown: true, root: recv.root}
+	}
+	return value{}
+}
+
+// convert says what the conversion T(x) is.
+func (c *checker) convert(t types.Type, x value) value {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if x.kind == pointer && (u.Kind() == types.UnsafePointer || u.Info()&types.IsInteger != 0) {
+			x.elem = nil
+			return x
+		}
+	case *types.Pointer:
+		if x.kind == pointer {
+			x.elem = u.Elem()
+			return x
+		}
+	case *types.Interface:
+		if x.kind == mapValue || x.kind == ifaceMap {
+			return value{kind: ifaceMap, root: x.root}
+		}
+	}
+	return value{}
+}
+
+// constInt returns e's value if it is an integer constant.
+func (c *checker) constInt(e ast.Expr) (int64, bool) {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+// sizeof is Sizes.Sizeof, made safe for odd types (it must not panic).
+func (c *checker) sizeof(t types.Type) (size int64, ok bool) {
+	defer func() {
+		if recover() != nil {
+			size, ok = 0, false
+		}
+	}()
+	if t == nil || !isSized(t, 0) {
+		return 0, false
+	}
+	return c.sizes.Sizeof(t), true
+}
+
+// offsetsof is Sizes.Offsetsof, made safe for odd types.
+func (c *checker) offsetsof(fields []*types.Var) (offs []int64, ok bool) {
+	defer func() {
+		if recover() != nil {
+			offs, ok = nil, false
+		}
+	}()
+	for _, f := range fields {
+		if !isSized(f.Type(), 0) {
+			return nil, false
+		}
+	}
+	return c.sizes.Offsetsof(fields), true
+}
+
+// isSized reports whether t has a size independent of type arguments and
+// free of invalid types.
+func isSized(t types.Type, depth int) bool {
+	if depth > 16 {
+		return false
+	}
+	depth++
+	switch t := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return false
+	case *types.Basic:
+		return t.Kind() != types.Invalid
+	case *types.Named:
+		if t.TypeArgs().Len() > 0 {
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				if !isSized(t.TypeArgs().At(i), depth) {
+					return false
+				}
+			}
+		}
+		return isSized(t.Underlying(), depth)
+	case *types.Array:
+		return isSized(t.Elem(), depth)
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if !isSized(t.Field(i).Type(), depth) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isUnsafePointer(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.UnsafePointer
+}
+
+func isSignedInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0 && b.Info()&types.IsUnsigned == 0
+}
