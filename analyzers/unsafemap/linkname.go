@@ -8,8 +8,11 @@ import (
 )
 
 // linkStatus is what the linker does with a //go:linkname pull of a
-// symbol. The table below was measured with go1.26.8 by building one
-// small program per symbol (TestLinknameTable rebuilds them).
+// symbol. The table below was measured by building one small program per
+// symbol with go1.22.12, go1.23.12, go1.24.13, go1.25.7 and go1.26.8: the
+// statuses are the same for 1.24 through 1.26 (go1.22 and go1.23 link all
+// of them but the undefined ones). TestLinknameTable rebuilds them with
+// the installed toolchain.
 type linkStatus int
 
 const (
@@ -18,9 +21,12 @@ const (
 	// types since Go 1.24.
 	links linkStatus = iota + 1
 	// rejected: "invalid reference": the linker's -checklinkname check
-	// (Go 1.23 and later) refuses a pull of this runtime-internal symbol.
+	// refuses a pull of this runtime-internal symbol since Go 1.24 (Go
+	// 1.23 linked it, or had no such symbol: mapIterStart, mapIterNext).
 	rejected
-	// undefined: no such symbol any more ("relocation target ... not defined").
+	// undefined: no such symbol ("relocation target ... not defined"):
+	// reflect.mapassign and reflect.mapassign_faststr were renamed
+	// mapassign0 and mapassign_faststr0 before Go 1.22.
 	undefined
 )
 
@@ -61,8 +67,6 @@ var mapSymbols = map[string]mapSymbol{
 	"runtime.mapIterStart":        {rejected, "iter", ""},
 	"runtime.mapIterNext":         {rejected, "iter", ""},
 	"runtime.mapclear":            {rejected, "clear", ""},
-	"runtime.mapclone":            {undefined, "clone", ""},
-	"runtime.maplen":              {undefined, "len", ""},
 	"reflect.makemap":             {links, "make", "it returns *maps.Map, not *hmap"},
 	"reflect.mapaccess":           {links, "access", "it takes *maps.Map, not *hmap"},
 	"reflect.mapaccess_faststr":   {links, "access", "it takes *maps.Map, not *hmap"},
@@ -82,7 +86,7 @@ var mapSymbols = map[string]mapSymbol{
 	"maps.clone":                  {links, "clone", "it is the runtime's implementation of maps.Clone"},
 }
 
-const iterChange = "the iterator is a compatibility shim: of the old hiter only key, elem and t are kept, its other fields (h, buckets, B, ...) are never filled"
+const iterChange = "the iterator is a compatibility shim: of the old hiter only key, elem and t keep their meaning, h holds the shim's own iterator, buckets, B, ... stay zero"
 
 // insteadOf names the supported way to do what a family of functions does.
 var insteadOf = map[string]string{
@@ -148,11 +152,11 @@ func linknameMessage(target string, sym mapSymbol) string {
 	instead := insteadOf[sym.family]
 	switch sym.status {
 	case rejected:
-		return "//go:linkname to " + target + " is rejected by the linker since Go 1.23 (\"invalid reference\": the build fails); use " + instead
+		return "//go:linkname to " + target + " is rejected by the linker since Go 1.24 (\"invalid reference\": the build fails); use " + instead
 	case undefined:
-		return "//go:linkname to " + target + " fails to link: the runtime no longer defines it; use " + instead
+		return "//go:linkname to " + target + " fails to link: the runtime does not define it (\"relocation target not defined\"); use " + instead
 	default:
-		return "//go:linkname to " + target + " still links, but its ABI changed in Go 1.24 (" + sym.changed + "); use " + instead
+		return "//go:linkname to " + target + " still links (kept for existing users, go.dev/issue/67401), but its ABI changed in Go 1.24 (" + sym.changed + "); use " + instead
 	}
 }
 
