@@ -125,11 +125,15 @@ func checkNew(pass *analysis.Pass, fl *flow, c inspector.Cursor) {
 func pointeeFilled(pass *analysis.Pass, fl *flow, c inspector.Cursor) bool {
 	info := pass.TypesInfo
 	c = throughConversions(info, c)
-	switch c.ParentEdgeKind() {
-	case edge.CallExpr_Args:
+	if c.ParentEdgeKind() == edge.CallExpr_Args {
 		return true // a decoder, flag.Var, or a helper that fills it
-	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
-	default:
+	}
+	if t := targetType(info, c); (t != nil && types.IsInterface(t)) || types.IsInterface(info.TypeOf(c.Node().(ast.Expr))) {
+		// Stored as an interface (a decode table's "ptr any" field):
+		// handed to reflection, which fills a nil map through it.
+		return true
+	}
+	if k := c.ParentEdgeKind(); k != edge.AssignStmt_Rhs && k != edge.ValueSpec_Values {
 		return false
 	}
 	v := assignedVar(info, c)
@@ -235,6 +239,72 @@ func throughConversions(info *types.Info, c inspector.Cursor) inspector.Cursor {
 		c = skipParens(c.Parent())
 	}
 	return c
+}
+
+// targetType returns the type that the value at c is converted to where
+// it is used: the field, element, result or variable it is stored in.
+func targetType(info *types.Info, c inspector.Cursor) types.Type {
+	p := c.Parent()
+	i := c.ParentEdgeIndex()
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Rhs:
+		as := p.Node().(*ast.AssignStmt)
+		if len(as.Lhs) == len(as.Rhs) && as.Tok == token.ASSIGN {
+			return info.TypeOf(as.Lhs[i])
+		}
+	case edge.ValueSpec_Values:
+		vs := p.Node().(*ast.ValueSpec)
+		if vs.Type != nil {
+			return info.TypeOf(vs.Type)
+		}
+	case edge.ReturnStmt_Results:
+		for f := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			var sig *types.Signature
+			switch f := f.Node().(type) {
+			case *ast.FuncDecl:
+				if obj := info.Defs[f.Name]; obj != nil {
+					sig, _ = obj.Type().(*types.Signature)
+				}
+			case *ast.FuncLit:
+				sig, _ = info.TypeOf(f).(*types.Signature)
+			}
+			if sig != nil && sig.Results().Len() == len(p.Node().(*ast.ReturnStmt).Results) {
+				return sig.Results().At(i).Type()
+			}
+			return nil
+		}
+	case edge.KeyValueExpr_Value:
+		kv := p.Node().(*ast.KeyValueExpr)
+		if p.ParentEdgeKind() != edge.CompositeLit_Elts {
+			return nil
+		}
+		switch u := analysisutil.CoreType(info.TypeOf(p.Parent().Node().(*ast.CompositeLit))).(type) {
+		case *types.Struct:
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				if f, ok := info.Uses[id].(*types.Var); ok {
+					return f.Type()
+				}
+			}
+		case *types.Map:
+			return u.Elem()
+		case *types.Slice:
+			return u.Elem()
+		case *types.Array:
+			return u.Elem()
+		}
+	case edge.CompositeLit_Elts:
+		switch u := analysisutil.CoreType(info.TypeOf(p.Node().(*ast.CompositeLit))).(type) {
+		case *types.Struct:
+			if i < u.NumFields() {
+				return u.Field(i).Type()
+			}
+		case *types.Slice:
+			return u.Elem()
+		case *types.Array:
+			return u.Elem()
+		}
+	}
+	return nil
 }
 
 // assignedVar returns the variable that the single value at c (an RHS or

@@ -154,3 +154,42 @@ func pointerReassigned(other *map[string]int) {
 	p = other
 	(*p)["a"] = 1
 }
+
+type decodeCase struct {
+	in  string
+	ptr any
+}
+
+type typedCase struct {
+	in  string
+	ptr *map[string]any
+}
+
+var decodeCases = []decodeCase{
+	{in: `{}`, ptr: new(map[string]any)}, // handed to reflection through an interface
+	{`{}`, new(map[string]int)},
+}
+
+var typedCases = []typedCase{
+	{in: `{}`, ptr: new(map[string]any)}, // want `pointer to a nil map`
+	{`{}`, new(map[string]any)},          // want `pointer to a nil map`
+}
+
+var targets = []any{new(map[string]int), new(Labels)}
+
+func asInterface() any {
+	return new(map[string]int)
+}
+
+func assignedToInterface() {
+	var v any
+	v = new(map[string]int)
+	_ = v
+	var w any = new(map[string]int)
+	_ = w
+}
+
+func convertedToInterface() {
+	w := any(new(map[string]int))
+	_ = w
+}
