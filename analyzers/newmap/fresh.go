@@ -134,7 +134,7 @@ func (fl *flow) localUses(fn *fnInfo) map[*types.Var][]inspector.Cursor {
 	for c := range body.Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
 		obj := fl.pass.TypesInfo.ObjectOf(id)
-		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+		if v, ok := obj.(*types.Var); ok && isLocal(v) {
 			fn.uses[v] = append(fn.uses[v], c)
 		}
 	}
@@ -142,7 +142,7 @@ func (fl *flow) localUses(fn *fnInfo) map[*types.Var][]inspector.Cursor {
 }
 
 func (fl *flow) freshFact(fn *types.Func) uint64 {
-	if fn == nil {
+	if fn == nil || fn.Pkg() == nil {
 		return 0
 	}
 	fn = fn.Origin()
@@ -161,7 +161,7 @@ func (fl *flow) freshFact(fn *types.Func) uint64 {
 }
 
 func (fl *flow) keepFact(fn *types.Func) uint64 {
-	if fn == nil {
+	if fn == nil || fn.Pkg() == nil {
 		return 0
 	}
 	fn = fn.Origin()
@@ -181,7 +181,7 @@ func (fl *flow) keepFact(fn *types.Func) uint64 {
 
 // writesFact reports whether calling method fn writes into its receiver.
 func (fl *flow) writesFact(fn *types.Func) bool {
-	if fn == nil {
+	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
 	fn = fn.Origin()
@@ -469,6 +469,12 @@ func (fl *flow) isWrite(c inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// isLocal reports whether v is a function's variable or parameter (not a
+// field or a package-level variable).
+func isLocal(v *types.Var) bool {
+	return v != nil && !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope()
 }
 
 // skipParens climbs from c over enclosing parentheses.

@@ -137,7 +137,7 @@ func pointeeFilled(pass *analysis.Pass, fl *flow, c inspector.Cursor) bool {
 		return false
 	}
 	v := assignedVar(info, c)
-	if v == nil || v.Parent() == v.Pkg().Scope() {
+	if !isLocal(v) {
 		return false
 	}
 	fnBody := enclosingBody(c)
@@ -197,7 +197,7 @@ func nilMapWritten(pass *analysis.Pass, fl *flow, star inspector.Cursor) bool {
 		return false
 	}
 	v := assignedVar(pass.TypesInfo, star)
-	if v == nil || v.Parent() == v.Pkg().Scope() {
+	if !isLocal(v) {
 		return false
 	}
 	fnBody := enclosingBody(star)

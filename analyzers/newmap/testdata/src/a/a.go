@@ -3,7 +3,7 @@ package a
 import (
 	"encoding/json"
 	"flag"
-	"net/http"
+	"net/url"
 	"sync"
 )
 
@@ -21,8 +21,8 @@ func named() *Labels {
 	return new(Labels) // want `new\(Labels\) is a pointer to a nil map: .*; use &Labels\{\}`
 }
 
-func header() *http.Header {
-	return new(http.Header) // want `use &http.Header\{\}`
+func values() *url.Values {
+	return new(url.Values) // want `use &url.Values\{\}`
 }
 
 func field(s *S) {

@@ -1,6 +1,6 @@
 package fix
 
-import "net/http"
+import "net/url"
 
 type Labels map[string]string
 
@@ -12,8 +12,8 @@ func b() *Labels {
 	return new((Labels)) // want `pointer to a nil map`
 }
 
-func c() *http.Header {
-	return new(http.Header) // want `pointer to a nil map`
+func c() *url.Values {
+	return new(url.Values) // want `pointer to a nil map`
 }
 
 func d[M ~map[string]V, V any]() *M {

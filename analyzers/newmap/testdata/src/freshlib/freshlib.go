@@ -3,7 +3,7 @@ package freshlib
 
 import (
 	"maps"
-	"net/http"
+	"net/textproto"
 	"sync"
 )
 
@@ -17,8 +17,8 @@ func (s Set) Remove(k string)   { delete(s, k) }
 func Fresh() map[string]int { return map[string]int{} } // want Fresh:`freshResults\(1\)`
 
 // Filled makes and fills a map before returning it.
-func Filled(k string) http.Header { // want Filled:`freshResults\(1\)`
-	h := make(http.Header)
+func Filled(k string) Header { // want Filled:`freshResults\(1\)`
+	h := make(Header)
 	h.Set(k, "v")
 	return h
 }
@@ -84,3 +84,11 @@ func Sometimes(ok bool) map[string]int {
 	}
 	return nil
 }
+
+// Header writes through a conversion to another named map type, as
+// net/http.Header does.
+type Header map[string][]string
+
+func (h Header) Add(k, v string) { textproto.MIMEHeader(h).Add(k, v) } // want Add:`writesReceiver`
+func (h Header) Set(k, v string) { textproto.MIMEHeader(h).Set(k, v) } // want Set:`writesReceiver`
+func (h Header) Del(k string)    { textproto.MIMEHeader(h).Del(k) }
