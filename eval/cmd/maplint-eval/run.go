@@ -1,0 +1,488 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/analyzers"
+)
+
+// Versions of the peer linters, installed by the harness into
+// <cache>/gobin (never project dependencies).
+const (
+	preallocPkg    = "github.com/alexkohler/prealloc@v1.1.0"
+	staticcheckPkg = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
+	staticChecks   = "SA5000,S1011,SA4027"
+)
+
+type runStat struct {
+	WallSec  float64 `json:"wall_sec"`
+	MaxRSSMB float64 `json:"max_rss_mb"`
+}
+
+type finding struct {
+	Analyzer string `json:"analyzer"`
+	Rule     string `json:"rule,omitempty"` // the diagnostic's category
+	Posn     string `json:"posn"`           // file:line:col, file relative to the set
+	Message  string `json:"message"`
+	Fixable  bool   `json:"fixable,omitempty"`
+}
+
+type peerResult struct {
+	Tool     string         `json:"tool"`
+	Run      runStat        `json:"run"`
+	Findings int            `json:"findings"`
+	ByCheck  map[string]int `json:"by_check,omitempty"`
+	Error    string         `json:"error,omitempty"`
+}
+
+type overlap struct {
+	Common    int `json:"common"`
+	OnlyOurs  int `json:"only_makecap"`
+	OnlyTheir int `json:"only_prealloc"`
+}
+
+type setResult struct {
+	Set      string `json:"set"`
+	Kind     string `json:"kind"`
+	Module   string `json:"module,omitempty"`
+	Version  string `json:"version"`
+	Packages int    `json:"packages"`
+	Lines    int    `json:"lines"`
+
+	Findings     map[string]int            `json:"findings"`         // per analyzer
+	Rules        map[string]map[string]int `json:"findings_by_rule"` // analyzer -> rule -> count
+	Fixable      int                       `json:"fixable_findings"` // findings with a suggested fix
+	FindingsList []finding                 `json:"findings_list"`    // every finding (deduplicated)
+
+	Floor       []runStat          `json:"floor_runs"`
+	Maplint     []runStat          `json:"maplint_runs"`
+	WallRatio   float64            `json:"wall_ratio"` // median(maplint) / median(floor)
+	RSSRatio    float64            `json:"rss_ratio"`
+	Share       map[string]float64 `json:"analyzer_seconds,omitempty"`
+	ShareLoad   float64            `json:"share_load_seconds,omitempty"`
+	ShareAnalys float64            `json:"share_analysis_seconds,omitempty"`
+
+	Peers   []*peerResult `json:"peers,omitempty"`
+	Overlap *overlap      `json:"prealloc_vs_makecap,omitempty"`
+	Fix     *fixResult    `json:"fix,omitempty"`
+
+	Failures []string `json:"failures,omitempty"` // panics, analyzer errors, broken fixes
+}
+
+type result struct {
+	Date      string                `json:"date"`
+	GoVersion string                `json:"go_version"`
+	Machine   string                `json:"machine"`
+	Commit    string                `json:"maplint_commit"`
+	Analyzers []string              `json:"analyzers"`
+	FloorMode string                `json:"floor_load_mode"`
+	Smoke     bool                  `json:"smoke"`
+	Runs      int                   `json:"runs"`
+	Sets      []*setResult          `json:"sets"`
+	Precision map[string]*precision `json:"precision"`
+}
+
+type tools struct {
+	maplint, floor, share, prealloc, staticcheck string
+}
+
+func needFacts(as []*analysis.Analyzer) bool {
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer) bool
+	visit = func(a *analysis.Analyzer) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+		for _, r := range a.Requires {
+			if visit(r) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range as {
+		if visit(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildTools builds maplint, the floor and maplint-share from this
+// repository (run from its root), and installs the peers.
+func buildTools(res *result) (*tools, error) {
+	bin := filepath.Join(*flagCache, "bin")
+	if err := os.MkdirAll(bin, 0o755); err != nil {
+		return nil, err
+	}
+	t := &tools{
+		maplint: filepath.Join(bin, "maplint"),
+		floor:   filepath.Join(bin, "floor"),
+		share:   filepath.Join(bin, "maplint-share"),
+	}
+	env := goEnv()
+	if _, err := mustRun(".", env, "go", "build", "-o", t.maplint, "./cmd/maplint"); err != nil {
+		return nil, fmt.Errorf("build maplint (run from the repository root): %v", err)
+	}
+	ldflags := "-X main.facts=0"
+	res.FloorMode = "root packages from source, dependencies from export data (no analyzer uses facts)"
+	if needFacts(analyzers.All()) {
+		ldflags = "-X main.facts=1"
+		res.FloorMode = "all packages from source (the suite uses facts, so the floor declares one)"
+	}
+	if _, err := mustRun(".", env, "go", "build", "-ldflags", ldflags, "-o", t.floor, "./eval/cmd/floor"); err != nil {
+		return nil, err
+	}
+	if _, err := mustRun(".", env, "go", "build", "-o", t.share, "./eval/cmd/maplint-share"); err != nil {
+		return nil, err
+	}
+	if *flagPeers {
+		gobin := filepath.Join(*flagCache, "gobin")
+		for _, p := range []string{preallocPkg, staticcheckPkg} {
+			// Outside any module, so they are not project dependencies.
+			if _, err := mustRun(os.TempDir(), goEnv("GOBIN="+gobin), "go", "install", p); err != nil {
+				return nil, err
+			}
+		}
+		t.prealloc = filepath.Join(gobin, "prealloc")
+		t.staticcheck = filepath.Join(gobin, "staticcheck")
+	}
+	return t, nil
+}
+
+func runAll(ss []set, smoke bool) error {
+	res := &result{
+		Date:    time.Now().UTC().Format("2006-01-02 15:04 UTC"),
+		Machine: machine(),
+		Smoke:   smoke,
+		Runs:    *flagRuns,
+	}
+	for _, a := range analyzers.All() {
+		res.Analyzers = append(res.Analyzers, a.Name)
+	}
+	if out, err := mustRun(".", goEnv(), "go", "version"); err == nil {
+		res.GoVersion = strings.TrimSpace(strings.TrimPrefix(string(out), "go version "))
+	}
+	if out, err := mustRun(".", os.Environ(), "git", "rev-parse", "--short", "HEAD"); err == nil {
+		res.Commit = strings.TrimSpace(string(out))
+		if m, _ := run(".", os.Environ(), "git", "status", "--porcelain", "--untracked-files=no"); m != nil && len(bytes.TrimSpace(m.Stdout)) > 0 {
+			res.Commit += " (+ uncommitted changes)"
+		}
+	}
+	logf("analyzers: %v", res.Analyzers)
+	for _, s := range ss {
+		if !prepared(s) {
+			return fmt.Errorf("set %s is not prepared: run 'go run ./eval/cmd/maplint-eval prepare' first", s.Name)
+		}
+	}
+	t, err := buildTools(res)
+	if err != nil {
+		return err
+	}
+	out := *flagOut
+	if out == "" {
+		out = filepath.Join(*flagCache, "results", time.Now().Format("2006-01-02T150405"))
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	if p, err := readVerdicts(*flagVerdict); err == nil {
+		res.Precision = p
+	} else {
+		logf("verdicts: %v", err)
+	}
+	var failures []string
+	for _, s := range ss {
+		sr, err := runSet(s, t, out)
+		if err != nil {
+			return fmt.Errorf("%s: %v", s.Name, err)
+		}
+		res.Sets = append(res.Sets, sr)
+		for _, f := range sr.Failures {
+			failures = append(failures, s.Name+": "+f)
+		}
+		// Write after every set so a long run leaves partial results.
+		if err := writeResults(res, out); err != nil {
+			return err
+		}
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "result.md"))
+	os.Stdout.Write(md)
+	logf("results in %s", out)
+	if len(failures) > 0 {
+		return fmt.Errorf("%d failure(s):\n  %s", len(failures), strings.Join(failures, "\n  "))
+	}
+	return nil
+}
+
+func writeResults(res *result, out string) error {
+	b, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "result.json"), b, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "result.md"), []byte(markdown(res)), 0o644)
+}
+
+// jsonTree is the -json output of a go/analysis driver:
+// package ID -> analyzer -> diagnostics or {"error": ...}.
+type jsonTree map[string]map[string]json.RawMessage
+
+type jsonDiag struct {
+	Category       string            `json:"category"`
+	Posn           string            `json:"posn"`
+	Message        string            `json:"message"`
+	SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+}
+
+// parseDriverJSON returns the deduplicated findings of a -json run (a
+// file in both a package and its test variant is reported twice) and the
+// analyzer errors. The JSON is a sequence of objects (one per package
+// graph); posn file names are made relative to base.
+func parseDriverJSON(b []byte, base string) (fs []finding, errs []string, err error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	seen := map[string]bool{}
+	for dec.More() {
+		var tree jsonTree
+		if err := dec.Decode(&tree); err != nil {
+			return nil, nil, fmt.Errorf("decoding -json output: %v", err)
+		}
+		for pkg, byAnalyzer := range tree {
+			for an, raw := range byAnalyzer {
+				var e struct {
+					Error string `json:"error"`
+				}
+				if len(raw) > 0 && raw[0] == '{' {
+					if json.Unmarshal(raw, &e) == nil && e.Error != "" {
+						errs = append(errs, fmt.Sprintf("%s on %s: %s", an, pkg, e.Error))
+					}
+					continue
+				}
+				var diags []jsonDiag
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					return nil, nil, err
+				}
+				for _, d := range diags {
+					posn := d.Posn
+					if rel, err := filepath.Rel(base, posn); err == nil && !strings.HasPrefix(rel, "..") {
+						posn = rel
+					}
+					key := an + "\x00" + posn + "\x00" + d.Message
+					if seen[key] {
+						continue
+					}
+					seen[key] = true
+					fs = append(fs, finding{Analyzer: an, Rule: d.Category, Posn: posn, Message: d.Message, Fixable: len(d.SuggestedFixes) > 0})
+				}
+			}
+		}
+	}
+	sort.Slice(fs, func(i, j int) bool {
+		if fs[i].Analyzer != fs[j].Analyzer {
+			return fs[i].Analyzer < fs[j].Analyzer
+		}
+		return fs[i].Posn < fs[j].Posn
+	})
+	sort.Strings(errs)
+	return fs, errs, nil
+}
+
+// crashed reports whether a driver's stderr shows a panic.
+func crashed(m *measured) bool {
+	return bytes.Contains(m.Stderr, []byte("panic: ")) || bytes.Contains(m.Stderr, []byte("\ngoroutine ")) || m.ExitCode == 2
+}
+
+func stat(m *measured) runStat {
+	return runStat{WallSec: m.Wall.Seconds(), MaxRSSMB: float64(m.MaxRSSKB) / 1024}
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func medians(rs []runStat) (wall, rss float64) {
+	var w, r []float64
+	for _, x := range rs {
+		w = append(w, x.WallSec)
+		r = append(r, x.MaxRSSMB)
+	}
+	return median(w), median(r)
+}
+
+func runSet(s set, t *tools, out string) (*setResult, error) {
+	dir := setDir(s)
+	env := goEnv()
+	sr := &setResult{Set: s.Name, Kind: s.Kind, Module: s.Module, Version: s.Version,
+		Findings: map[string]int{}, Rules: map[string]map[string]int{}}
+	if s.isGoroot() {
+		sr.Version = strings.TrimSpace(runtimeVersion())
+	}
+	pkgs, lines, err := listPackages(s, dir, env)
+	if err != nil {
+		return nil, err
+	}
+	sr.Packages, sr.Lines = len(pkgs), lines
+	logf("%s: %d packages, %d lines of Go", s.Name, sr.Packages, sr.Lines)
+
+	// Floor and maplint, alternating.
+	var maplintOut *measured
+	args := append([]string{"-json"}, s.Patterns...)
+	for i := 0; i < *flagRuns; i++ {
+		fm, err := run(dir, env, t.floor, args...)
+		if err != nil {
+			return nil, err
+		}
+		if crashed(fm) {
+			return nil, fmt.Errorf("floor crashed (the driver itself):\n%s", tail(fm.Stderr, 30))
+		}
+		sr.Floor = append(sr.Floor, stat(fm))
+		mm, err := run(dir, env, t.maplint, args...)
+		if err != nil {
+			return nil, err
+		}
+		if crashed(mm) {
+			sr.Failures = append(sr.Failures, "maplint panicked:\n"+tail(mm.Stderr, 40))
+			return sr, nil
+		}
+		if mm.ExitCode != fm.ExitCode {
+			sr.Failures = append(sr.Failures, fmt.Sprintf("maplint exit %d, floor exit %d:\n%s", mm.ExitCode, fm.ExitCode, tail(mm.Stderr, 20)))
+		}
+		sr.Maplint = append(sr.Maplint, stat(mm))
+		maplintOut = mm
+		logf("%s: run %d: floor %.1fs %.0fMB, maplint %.1fs %.0fMB", s.Name, i+1,
+			fm.Wall.Seconds(), float64(fm.MaxRSSKB)/1024, mm.Wall.Seconds(), float64(mm.MaxRSSKB)/1024)
+	}
+	fw, fr := medians(sr.Floor)
+	mw, mr := medians(sr.Maplint)
+	if fw > 0 && fr > 0 {
+		sr.WallRatio, sr.RSSRatio = mw/fw, mr/fr
+	}
+	if maplintOut != nil {
+		fs, errs, err := parseDriverJSON(maplintOut.Stdout, dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range errs {
+			sr.Failures = append(sr.Failures, "analyzer error: "+e)
+		}
+		sr.FindingsList = fs
+		for _, f := range fs {
+			sr.Findings[f.Analyzer]++
+			if sr.Rules[f.Analyzer] == nil {
+				sr.Rules[f.Analyzer] = map[string]int{}
+			}
+			rule := f.Rule
+			if rule == "" {
+				rule = "-"
+			}
+			sr.Rules[f.Analyzer][rule]++
+			if f.Fixable {
+				sr.Fixable++
+			}
+		}
+		if err := writeSamples(s, fs, out); err != nil {
+			return nil, err
+		}
+	}
+
+	if *flagShare {
+		m, err := run(dir, env, t.share, s.Patterns...)
+		if err != nil {
+			return nil, err
+		}
+		if crashed(m) || m.ExitCode != 0 {
+			sr.Failures = append(sr.Failures, "maplint-share failed:\n"+tail(m.Stderr, 40))
+		} else {
+			var sh struct {
+				LoadSeconds     float64            `json:"load_seconds"`
+				AnalysisSeconds float64            `json:"analysis_seconds"`
+				Analyzers       map[string]float64 `json:"analyzers"`
+				Errors          []string           `json:"errors"`
+			}
+			if err := json.Unmarshal(m.Stdout, &sh); err != nil {
+				return nil, fmt.Errorf("maplint-share output: %v", err)
+			}
+			sr.Share, sr.ShareLoad, sr.ShareAnalys = sh.Analyzers, sh.LoadSeconds, sh.AnalysisSeconds
+			for _, e := range sh.Errors {
+				sr.Failures = append(sr.Failures, "analyzer error (in-process): "+e)
+			}
+		}
+	}
+
+	if *flagPeers {
+		if err := runPeers(s, t, sr, dir, out); err != nil {
+			return nil, err
+		}
+	}
+	if *flagFix {
+		fr, err := checkFixes(s, t, sr, pkgs, out)
+		if err != nil {
+			return nil, err
+		}
+		sr.Fix = fr
+		if fr.BrokenPackages > 0 {
+			sr.Failures = append(sr.Failures, fmt.Sprintf("maplint -fix broke %d package(s): %s", fr.BrokenPackages, strings.Join(fr.Broken, ", ")))
+		}
+		if fr.Error != "" {
+			sr.Failures = append(sr.Failures, "maplint -fix: "+fr.Error)
+		}
+	}
+	return sr, nil
+}
+
+func runtimeVersion() string {
+	out, err := mustRun(".", goEnv(), "go", "env", "GOVERSION")
+	if err != nil {
+		return "?"
+	}
+	return string(out)
+}
+
+// writeSamples writes, per analyzer, a verdict-ready table of up to
+// -sample findings of this set, spread evenly over all of them.
+func writeSamples(s set, fs []finding, out string) error {
+	if *flagSample <= 0 {
+		return nil
+	}
+	by := map[string][]finding{}
+	for _, f := range fs {
+		by[f.Analyzer] = append(by[f.Analyzer], f)
+	}
+	for an, list := range by {
+		var b strings.Builder
+		fmt.Fprintf(&b, "# %s findings sampled on %s (%d of %d)\n\n", an, s.Name, min(*flagSample, len(list)), len(list))
+		fmt.Fprintf(&b, "| set | position | rule | message | verdict | reason |\n|---|---|---|---|---|---|\n")
+		n := min(*flagSample, len(list))
+		for i := 0; i < n; i++ {
+			f := list[i*len(list)/n]
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |  |  |\n", s.Name, f.Posn, f.Rule, strings.ReplaceAll(f.Message, "|", `\|`))
+		}
+		if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("sample-%s-%s.md", an, s.Name)), []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// precision is the tally of one analyzer's verdict file.
+type precision struct {
+	Analyzer  string         `json:"analyzer"`
+	TP        int            `json:"tp"`
+	FP        int            `json:"fp"`
+	Undecided int            `json:"undecided,omitempty"`
+	ByRule    map[string]*tp `json:"by_rule,omitempty"`
+}
+
+type tp struct {
+	TP int `json:"tp"`
+	FP int `json:"fp"`
+}
+
+// Value is TP/(TP+FP), or -1 with no decided verdicts.
+func (p *precision) Value() float64 {
+	if p == nil || p.TP+p.FP == 0 {
+		return -1
+	}
+	return float64(p.TP) / float64(p.TP+p.FP)
+}
+
+func (p *precision) String() string {
+	if p == nil || p.TP+p.FP == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%% (%d/%d)", 100*p.Value(), p.TP, p.TP+p.FP)
+}
+
+// readVerdicts reads every *.md file in dir (see eval/README.md for the
+// format): each markdown table whose header has a "verdict" column
+// contributes one verdict per row. The analyzer is the file's base name
+// (or an "analyzer" column when the table has one); an optional "rule"
+// column gives per-rule tallies. Verdicts are TP or FP (case-insensitive,
+// a leading "TP"/"FP" word counts, so "FP (see reason)" is FP); anything
+// else is counted as undecided.
+func readVerdicts(dir string) (map[string]*precision, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*precision)
+	for _, f := range files {
+		if strings.EqualFold(filepath.Base(f), "README.md") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".md")
+		if err := parseVerdicts(string(b), name, out); err != nil {
+			return nil, fmt.Errorf("%s: %v", f, err)
+		}
+	}
+	return out, nil
+}
+
+func splitRow(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(line, "|")
+	line = strings.TrimSuffix(line, "|")
+	// "\|" is an escaped pipe inside a cell.
+	line = strings.ReplaceAll(line, `\|`, "\x00")
+	cells := strings.Split(line, "|")
+	for i, c := range cells {
+		cells[i] = strings.TrimSpace(strings.ReplaceAll(c, "\x00", "|"))
+	}
+	return cells
+}
+
+func isSeparator(cells []string) bool {
+	for _, c := range cells {
+		if strings.Trim(c, ":- ") != "" {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision) error {
+	lines := strings.Split(text, "\n")
+	verdictCol, ruleCol, analyzerCol := -1, -1, -1
+	inTable := false
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimSpace(lines[i])
+		if !strings.HasPrefix(line, "|") {
+			inTable = false
+			verdictCol = -1
+			continue
+		}
+		cells := splitRow(line)
+		if !inTable {
+			// A header row starts a table.
+			inTable = true
+			verdictCol, ruleCol, analyzerCol = -1, -1, -1
+			for j, c := range cells {
+				switch strings.ToLower(strings.Trim(c, "*_` ")) {
+				case "verdict":
+					verdictCol = j
+				case "rule", "category":
+					ruleCol = j
+				case "analyzer":
+					analyzerCol = j
+				}
+			}
+			continue
+		}
+		if verdictCol < 0 || isSeparator(cells) || verdictCol >= len(cells) {
+			continue
+		}
+		an := defaultAnalyzer
+		if analyzerCol >= 0 && analyzerCol < len(cells) && cells[analyzerCol] != "" {
+			an = strings.Trim(cells[analyzerCol], "`")
+		}
+		p := out[an]
+		if p == nil {
+			p = &precision{Analyzer: an, ByRule: map[string]*tp{}}
+			out[an] = p
+		}
+		rule := ""
+		if ruleCol >= 0 && ruleCol < len(cells) {
+			rule = strings.Trim(cells[ruleCol], "`")
+		}
+		v := strings.ToUpper(strings.Trim(cells[verdictCol], "*_` "))
+		word := v
+		if k := strings.IndexAny(v, " (:,-—"); k >= 0 {
+			word = v[:k]
+		}
+		var r *tp
+		if rule != "" {
+			r = p.ByRule[rule]
+			if r == nil {
+				r = &tp{}
+				p.ByRule[rule] = r
+			}
+		}
+		switch word {
+		case "TP", "TRUE":
+			p.TP++
+			if r != nil {
+				r.TP++
+			}
+		case "FP", "FALSE":
+			p.FP++
+			if r != nil {
+				r.FP++
+			}
+		default:
+			p.Undecided++
+		}
+	}
+	return nil
+}
+
+func printPrecision(w io.Writer, ps map[string]*precision) {
+	var names []string
+	for n := range ps {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(w, "| analyzer | TP | FP | undecided | precision | by rule |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---|")
+	for _, n := range names {
+		p := ps[n]
+		var rules []string
+		for r, t := range p.ByRule {
+			rules = append(rules, fmt.Sprintf("%s %d/%d", r, t.TP, t.TP+t.FP))
+		}
+		sort.Strings(rules)
+		fmt.Fprintf(w, "| %s | %d | %d | %d | %s | %s |\n", n, p.TP, p.FP, p.Undecided, p, strings.Join(rules, ", "))
+	}
+}
