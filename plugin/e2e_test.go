@@ -70,7 +70,7 @@ func TestGolangciLint(t *testing.T) {
 	lint := func(dir, cfg string, extra ...string) ([]issue, result) {
 		t.Helper()
 		args := append([]string{"run", "-c", cfg,
-			"--output.json.path=stdout", "--show-stats=false",
+			"--output.json.path=stdout", "--path-mode=abs", "--show-stats=false",
 			"--max-issues-per-linter=0", "--max-same-issues=0"}, extra...)
 		args = append(args, "./...")
 		r := command(t, dir, env, gcl, args...)
@@ -80,6 +80,11 @@ func TestGolangciLint(t *testing.T) {
 		var out struct{ Issues []issue }
 		if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
 			t.Fatalf("golangci-lint %s: %v\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), err, r.stdout, r.stderr)
+		}
+		for i, is := range out.Issues {
+			if rel, err := filepath.Rel(dir, is.Pos.Filename); err == nil {
+				out.Issues[i].Pos.Filename = filepath.ToSlash(rel)
+			}
 		}
 		return out.Issues, r
 	}
@@ -134,6 +139,9 @@ func TestGolangciLint(t *testing.T) {
 		copyTree(t, testdata, viaGCL)
 		copyTree(t, testdata, viaCLI)
 		lint(viaGCL, config("fix.yml", "", ""), "--fix")
+		if diffTrees(t, testdata, viaGCL) == "" {
+			t.Error("golangci-lint run --fix changed nothing in testdata/")
+		}
 		mustRun(t, viaGCL, nil, "go", "build", "./...")
 		maplint := buildMaplint(t)
 		command(t, viaCLI, nil, maplint, "-fix", "./...")

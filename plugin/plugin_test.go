@@ -2,6 +2,7 @@ package plugin_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,7 +98,7 @@ func TestEveryAnalyzerAlone(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(root, a.Name)); err != nil {
 				t.Skipf("no end-to-end directory testdata/%s yet", a.Name)
 			}
-			for _, r := range analysistest.Run(t, root, a, "./"+a.Name+"/...") {
+			for _, r := range analysistest.Run(diagnosticsOnly{t}, root, a, "./"+a.Name+"/...") {
 				for _, d := range r.Diagnostics {
 					if n := len(d.SuggestedFixes); n > 1 {
 						t.Errorf("%s: %s: %d suggested fixes, want at most 1", r.Pass.Fset.Position(d.Pos), d.Message, n)
@@ -105,5 +106,32 @@ func TestEveryAnalyzerAlone(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInstallable guards "go install github.com/maplint/maplint/cmd/maplint@version"
+// (docs/install.md): the go command refuses it when the root go.mod has
+// replace or exclude directives. (plugin/gcl, a module of its own, may.)
+func TestInstallable(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) > 0 && (f[0] == "replace" || f[0] == "exclude") {
+			t.Errorf("go.mod:%d: %q: go install ...@version refuses modules with %s directives", i+1, line, f[0])
+		}
+	}
+}
+
+// diagnosticsOnly passes analysistest's complaints on, except about facts:
+// the end-to-end module's want comments state diagnostics only (the CLI test
+// reads them the same way); each analyzer's own tests check its facts.
+type diagnosticsOnly struct{ t *testing.T }
+
+func (d diagnosticsOnly) Errorf(format string, args ...any) {
+	d.t.Helper()
+	if msg := fmt.Sprintf(format, args...); !strings.Contains(msg, ": unexpected fact: ") {
+		d.t.Error(msg)
 	}
 }
