@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/maplint/maplint/analyzers/hotmap"
 	"github.com/maplint/maplint/analyzers/makecap"
 	"github.com/maplint/maplint/analyzers/newmap"
 	"github.com/maplint/maplint/analyzers/unsafemap"
@@ -16,6 +17,7 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		// one line per analyzer, in the order of the README table
 		newmap.Analyzer,
+		hotmap.Analyzer,
 		makecap.Analyzer,
 		unsafemap.Analyzer,
 	}

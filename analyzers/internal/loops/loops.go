@@ -340,3 +340,43 @@ func Writable(info *types.Info, pkg *types.Package, t *Trip, pos token.Pos, betw
 	}
 	return true, !t.MayPanic || len(between) == 0
 }
+
+// Derived reports whether e is the iteration's own value, not computed
+// from it: an iteration variable (range key or value, counted index), a
+// field or constant-indexed element of one (o.ID, p.Key[0]), or the
+// element of a named slice at the index (orders[i], orders[i].ID).
+func (l *Loop) Derived(info *types.Info, e ast.Expr) bool {
+	a, b := l.IterVars(info)
+	return derived(info, e, a, b)
+}
+
+func derived(info *types.Info, e ast.Expr, a, b types.Object) bool {
+	switch x := e.(type) {
+	case *ast.Ident:
+		o := info.Uses[x]
+		return o != nil && (o == a || o == b)
+	case *ast.ParenExpr:
+		return derived(info, x.X, a, b)
+	case *ast.StarExpr:
+		return derived(info, x.X, a, b)
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[x]
+		return ok && sel.Kind() == types.FieldVal && derived(info, x.X, a, b)
+	case *ast.IndexExpr:
+		if _, isConst := intConst(info, x.Index); isConst && derived(info, x.X, a, b) {
+			return true
+		}
+		id, ok := ast.Unparen(x.Index).(*ast.Ident)
+		return ok && derived(info, id, a, b) && isRef(info, x.X) && !isMapExpr(info, x.X)
+	}
+	return false
+}
+
+func isMapExpr(info *types.Info, e ast.Expr) bool {
+	t := info.TypeOf(e)
+	if t == nil {
+		return true // unknown: not a plain element
+	}
+	_, ok := coreType(t).(*types.Map)
+	return ok
+}

@@ -1,0 +1,648 @@
+package hotmap
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/analyzers/internal/loops"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports maps filled in loops without a size hint, and maps
+// made on every iteration of a loop.
+var Analyzer = &analysis.Analyzer{
+	Name:     "hotmap",
+	Doc:      analysisutil.MustExtractDoc(doc, "hotmap"),
+	URL:      "https://github.com/maplint/maplint/blob/main/docs/hotmap.md",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+// smallMap is the largest fill for which a hint or a hoist changes
+// nothing: one group of 8 slots, on the stack when it does not escape.
+const smallMap = 8
+
+func run(pass *analysis.Pass) (any, error) {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	generated := analysisutil.GeneratedFiles(pass)
+	for fc := range in.Root().Children() {
+		file, ok := fc.Node().(*ast.File)
+		if !ok || generated[pass.Fset.File(file.Pos())] {
+			continue
+		}
+		// clear is a builtin since Go 1.21; older files get no hoisting fix.
+		v := pass.TypesInfo.FileVersions[file]
+		hasClear := v == "" || version.Compare(v, "go1.21") >= 0
+		for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil)) {
+			switch s := cur.Node().(type) {
+			case *ast.AssignStmt:
+				if s.Tok == token.DEFINE && len(s.Lhs) == 1 && len(s.Rhs) == 1 {
+					check(pass, cur, s, nil, s.Lhs[0], s.Rhs[0], hasClear)
+				}
+			case *ast.DeclStmt:
+				if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+					for _, spec := range g.Specs {
+						vs, ok := spec.(*ast.ValueSpec)
+						if ok && len(vs.Names) == 1 && len(vs.Values) == 1 {
+							check(pass, cur, s, vs, vs.Names[0], vs.Values[0], hasClear)
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// creation is a new map variable made by make or a composite literal.
+type creation struct {
+	obj   types.Object
+	name  string
+	stmt  ast.Stmt
+	pos   token.Pos      // where it is declared
+	spec  *ast.ValueSpec // var form, else nil
+	value ast.Expr       // make call or composite literal
+	typ   ast.Expr       // the map type as written
+	hint  ast.Expr       // make's size argument, if any
+	elems int            // elements of a composite literal
+}
+
+func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.ValueSpec, lhs, value ast.Expr, hasClear bool) {
+	id, ok := lhs.(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return
+	}
+	obj := pass.TypesInfo.Defs[id]
+	if obj == nil || obj.Type() == nil || !analysisutil.IsMap(obj.Type()) {
+		return
+	}
+	c := &creation{obj: obj, name: id.Name, stmt: stmt, pos: stmt.Pos(), spec: spec, value: value}
+	if spec != nil {
+		c.pos = spec.Pos()
+	}
+	switch v := value.(type) {
+	case *ast.CompositeLit:
+		if v.Type == nil {
+			return
+		}
+		c.typ, c.elems = v.Type, len(v.Elts)
+	case *ast.CallExpr:
+		if !isBuiltin(pass.TypesInfo, v.Fun, "make") || len(v.Args) < 1 || len(v.Args) > 2 {
+			return
+		}
+		c.typ = v.Args[0]
+		if len(v.Args) == 2 {
+			c.hint = v.Args[1]
+		}
+	default:
+		return
+	}
+	if perIteration(pass, cur, c, hasClear) {
+		return // one diagnostic per map: the hoist carries the hint
+	}
+	if c.elems == 0 && (c.hint == nil || isZero(pass.TypesInfo, c.hint)) {
+		missingHint(pass, cur, c)
+	}
+}
+
+// missingHint reports rule 1: a fresh unhinted map that the next loop
+// fills with one plain insert per iteration.
+func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
+	info := pass.TypesInfo
+	next, between, ok := loops.NextUse(info, cur, c.obj)
+	if !ok {
+		return
+	}
+	loop, ok := loops.AsLoop(next)
+	if !ok {
+		return
+	}
+	trip, ok := loop.TripCount(info, pass.Fset)
+	if !ok || (trip.IsConst && trip.Const <= smallMap) || loop.ExitsEarly(info) {
+		return
+	}
+	if !oneInsertPerIteration(info, loop, c.obj) {
+		return
+	}
+	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
+	if !writable {
+		return
+	}
+	typ := analysisutil.Render(pass.Fset, c.typ)
+	mk := fmt.Sprintf("make(%s, %s)", typ, trip.Text)
+	d := analysis.Diagnostic{
+		Pos:     c.value.Pos(),
+		End:     c.value.End(),
+		Message: fmt.Sprintf("map %q is filled with up to %s entries; make it with %s", c.name, trip.Text, mk),
+	}
+	if safe {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Make " + c.name + " with size hint " + trip.Text,
+			TextEdits: []analysis.TextEdit{{Pos: c.value.Pos(), End: c.value.End(), NewText: []byte(mk)}},
+		}}
+	}
+	pass.Report(d)
+}
+
+// oneInsertPerIteration reports whether the loop's only write to the map
+// is one plain "m[key] = v" statement of the body, reached on every
+// iteration, with a key that is the iteration's own value and a value
+// that does not read the map; other uses are index reads and len.
+func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) bool {
+	var insert *ast.AssignStmt
+	for _, s := range loop.Body.List {
+		as, ok := s.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 {
+			continue
+		}
+		ix, ok := as.Lhs[0].(*ast.IndexExpr)
+		if !ok || !isObjIdent(info, ix.X, obj) {
+			continue
+		}
+		if insert != nil || as.Tok != token.ASSIGN || len(as.Rhs) != 1 ||
+			!loop.EveryIteration(info, s) || !loop.Derived(info, ix.Index) ||
+			loops.Mentions(info, as.Rhs[0], obj) || loops.Mentions(info, ix.Index, obj) {
+			return false // a second insert, m[k] += v, a conditional or computed key, a grouping
+		}
+		insert = as
+	}
+	if insert == nil {
+		return false
+	}
+	var uses, accounted int
+	ok := true
+	ast.Inspect(loop.Stmt, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			if info.Uses[n] == obj {
+				uses++
+			}
+		case *ast.IndexExpr:
+			if isObjIdent(info, n.X, obj) {
+				accounted++
+			}
+		case *ast.CallExpr:
+			if len(n.Args) == 1 && isObjIdent(info, n.Args[0], obj) && isBuiltin(info, n.Fun, "len") {
+				accounted++
+			}
+		case *ast.AssignStmt:
+			if n != insert && writesMap(info, n.Lhs, obj) {
+				ok = false
+			}
+		case *ast.IncDecStmt:
+			if writesMap(info, []ast.Expr{n.X}, obj) {
+				ok = false
+			}
+		case *ast.FuncLit:
+			if loops.Mentions(info, n, obj) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok && uses == accounted
+}
+
+func writesMap(info *types.Info, lhs []ast.Expr, obj types.Object) bool {
+	for _, l := range lhs {
+		if ix, ok := l.(*ast.IndexExpr); ok && isObjIdent(info, ix.X, obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// perIteration reports rule 2 (and returns true when it did): a map made
+// by a statement of a loop body and filled in the iteration with more
+// than smallMap entries possible, that does not escape the iteration.
+func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasClear bool) bool {
+	info := pass.TypesInfo
+	body, ok := cur.Parent().Node().(*ast.BlockStmt)
+	if !ok || cur.ParentEdgeIndex() < 0 {
+		return false
+	}
+	loopCur := cur.Parent().Parent()
+	var outer ast.Stmt
+	switch l := loopCur.Node().(type) {
+	case *ast.ForStmt:
+		if l.Body != body {
+			return false
+		}
+		outer = l
+	case *ast.RangeStmt:
+		if l.Body != body {
+			return false
+		}
+		outer = l
+	default:
+		return false
+	}
+	for p := loopCur.Parent(); ; p = p.Parent() {
+		lab, ok := p.Node().(*ast.LabeledStmt)
+		if !ok {
+			break
+		}
+		outer = lab
+	}
+	loop, ok := loops.AsLoop(outer)
+	if !ok {
+		return false
+	}
+	// The rest of the iteration: the statements after the creation.
+	rest := body.List[cur.ParentEdgeIndex()+1:]
+	f := fillOf(info, pass.Fset, rest, c.obj)
+	if f.escapes {
+		return false
+	}
+	if !f.unknown && f.count+c.elems <= smallMap {
+		return false // small: lives on the stack, a hoist gains nothing
+	}
+	if f.count == 0 && !f.unknown {
+		return false // not filled in the iteration (a literal that is only read)
+	}
+
+	// Hint for the hoisted make: the existing one, or the inner fill's
+	// count, when it can be written before the loop.
+	var hint string
+	if c.hint != nil && !isZero(info, c.hint) {
+		if t := hintTrip(info, c.hint); t != nil {
+			if ok, _ := loops.Writable(info, pass.Pkg, t, loop.Outer.Pos(), nil); ok && !t.MayPanic &&
+				!loops.Assigns(info, loop.Stmt, t.Roots) {
+				hint = analysisutil.Render(pass.Fset, c.hint)
+			}
+		}
+	} else if f.inner != nil {
+		if ok, _ := loops.Writable(info, pass.Pkg, f.inner, loop.Outer.Pos(), nil); ok && !f.inner.MayPanic &&
+			!loops.Assigns(info, loop.Stmt, f.inner.Roots) {
+			hint = f.inner.Text
+		}
+	}
+	typ := analysisutil.Render(pass.Fset, c.typ)
+	mk := "make(" + typ + ")"
+	if hint != "" {
+		mk = "make(" + typ + ", " + hint + ")"
+	}
+	size := "an unknown number of"
+	switch {
+	case f.inner != nil && !f.unknownBeyondInner:
+		size = "up to " + f.inner.Text
+	case !f.unknown:
+		size = fmt.Sprint(f.count + c.elems)
+	}
+	d := analysis.Diagnostic{
+		Pos: c.value.Pos(),
+		End: c.value.End(),
+		Message: fmt.Sprintf("map %q is made on every iteration and filled with %s entries; make it once before the loop with %s and clear(%s) at the start of each iteration",
+			c.name, size, mk, c.name),
+	}
+	if hasClear && c.elems == 0 && hoistable(info, pass.Pkg, loop, c) {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Make " + c.name + " once before the loop and clear it per iteration",
+			TextEdits: hoistEdits(pass, loop, body, c, mk),
+		}}
+	}
+	pass.Report(d)
+	return true
+}
+
+// hintTrip wraps an existing hint expression for the scope checks.
+func hintTrip(info *types.Info, e ast.Expr) *loops.Trip {
+	t := &loops.Trip{}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if _, isField := info.Selections[n]; isField {
+				t.MayPanic = t.MayPanic || info.Selections[n].Indirect()
+				ast.Inspect(n.X, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok {
+						t.Idents = append(t.Idents, id)
+						if o := info.Uses[id]; o != nil {
+							t.Roots = append(t.Roots, o)
+						}
+					}
+					return true
+				})
+				return false
+			}
+		case *ast.Ident:
+			t.Idents = append(t.Idents, n)
+			if o := info.Uses[n]; o != nil {
+				t.Roots = append(t.Roots, o)
+			}
+		case *ast.CallExpr:
+			if !isBuiltin(info, n.Fun, "len") && !isBuiltin(info, n.Fun, "cap") {
+				if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
+					t.MayPanic = true // a call: may have effects, keep it in place
+				}
+			}
+		case *ast.StarExpr, *ast.IndexExpr, *ast.SliceExpr:
+			t.MayPanic = true
+		}
+		return true
+	})
+	return t
+}
+
+// fill is what the rest of an iteration does with a map made in it.
+type fill struct {
+	count   int         // inserts counted outside inner loops (and constant inner loops)
+	unknown bool        // some insert runs an unknown number of times
+	inner   *loops.Trip // the trip count of the single inner loop that fills it, if known
+	// unknownBeyondInner: other fills besides that inner loop
+	unknownBeyondInner bool
+	escapes            bool
+}
+
+// fillOf counts the inserts into obj in stmts and decides whether the map
+// escapes them.
+func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.Object) fill {
+	var f fill
+	var uses, accounted int
+	var innerLoop *loops.Loop
+	innerInserts := 0
+	// loopStack holds the loops enclosing the current node (within stmts).
+	var loopStack []ast.Stmt
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if f.escapes {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			loopStack = append(loopStack, n.(ast.Stmt))
+			ast.Inspect(n, func(m ast.Node) bool {
+				if m == n {
+					return true
+				}
+				return visit(m)
+			})
+			// Range over the map itself reads it.
+			if r, ok := n.(*ast.RangeStmt); ok && isObjIdent(info, r.X, obj) {
+				accounted++
+			}
+			loopStack = loopStack[:len(loopStack)-1]
+			return false
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			if loops.Mentions(info, n, obj) {
+				f.escapes = true // a closure, goroutine or deferred call keeps it
+			}
+			return false
+		case *ast.Ident:
+			if info.Uses[n] == obj {
+				uses++
+			}
+		case *ast.IndexExpr:
+			if isObjIdent(info, n.X, obj) {
+				accounted++
+			}
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if ix, ok := l.(*ast.IndexExpr); ok && isObjIdent(info, ix.X, obj) {
+					insertAt(&f, loopStack, &innerLoop, &innerInserts)
+				}
+			}
+		case *ast.IncDecStmt:
+			if ix, ok := n.X.(*ast.IndexExpr); ok && isObjIdent(info, ix.X, obj) {
+				insertAt(&f, loopStack, &innerLoop, &innerInserts)
+			}
+		case *ast.CallExpr:
+			a, isFill := allowedCall(info, n, obj)
+			accounted += a
+			if isFill {
+				f.unknown = true
+			}
+		}
+		return true
+	}
+	for _, s := range stmts {
+		ast.Inspect(s, visit)
+	}
+	if uses != accounted {
+		f.escapes = true
+	}
+	if innerLoop != nil && innerInserts == 1 {
+		if t, ok := innerLoop.TripCount(info, fset); ok {
+			if t.IsConst {
+				f.count += int(min(t.Const, 1<<20))
+			} else {
+				f.inner = t
+			}
+		} else {
+			f.unknown = true
+		}
+	} else if innerLoop != nil || innerInserts > 0 {
+		f.unknown = true
+	}
+	if f.inner != nil {
+		f.unknownBeyondInner = f.unknown || f.count > 0
+		f.unknown = true // not a constant
+	}
+	return f
+}
+
+// insertAt records an insert under the loops of stack.
+func insertAt(f *fill, stack []ast.Stmt, innerLoop **loops.Loop, innerInserts *int) {
+	switch len(stack) {
+	case 0:
+		f.count++
+	case 1:
+		l, _ := loops.AsLoop(stack[0])
+		if *innerLoop != nil && (*innerLoop).Stmt != l.Stmt {
+			f.unknown = true // inserts in two inner loops
+			return
+		}
+		*innerLoop = l
+		*innerInserts++
+	default:
+		f.unknown = true // nested inner loops
+	}
+}
+
+// allowedCall returns how many of call's arguments are obj in a position
+// that does not retain it, and whether the call fills it (maps.Copy
+// into it). Calls that retain get 0, so the use count flags an escape.
+func allowedCall(info *types.Info, call *ast.CallExpr, obj types.Object) (accounted int, fills bool) {
+	n := 0
+	for _, a := range call.Args {
+		if isObjIdent(info, a, obj) {
+			n++
+		}
+	}
+	// maps.Keys(m) / maps.Values(m) consumed in place.
+	if isConsumer(info, call) && len(call.Args) >= 1 {
+		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && isKeysValues(info, inner) &&
+			len(inner.Args) == 1 && isObjIdent(info, inner.Args[0], obj) {
+			return 1, false
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			switch b.Name() {
+			case "len", "delete", "clear":
+				return n, false
+			}
+			return 0, false
+		}
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		if path == "encoding/json" && name == "Encode" {
+			return n, false
+		}
+		return 0, false
+	}
+	switch path {
+	case "fmt":
+		if strings.HasPrefix(name, "Print") || strings.HasPrefix(name, "Sprint") ||
+			strings.HasPrefix(name, "Fprint") || strings.HasPrefix(name, "Append") || name == "Errorf" {
+			return n, false
+		}
+	case "encoding/json":
+		if name == "Marshal" || name == "MarshalIndent" {
+			return n, false
+		}
+	case "reflect":
+		if name == "DeepEqual" {
+			return n, false
+		}
+	case "maps":
+		switch name {
+		case "Clone", "Equal", "EqualFunc":
+			return n, false
+		case "Copy", "Insert":
+			if isObjIdent(info, call.Args[0], obj) {
+				return n, true // copying into it: a fill of unknown size
+			}
+			return n, false
+		}
+	}
+	return 0, false
+}
+
+func isConsumer(info *types.Info, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn != nil && (analysisutil.IsPkgFunc(fn, "slices", "Collect") ||
+		analysisutil.IsPkgFunc(fn, "slices", "Sorted") || analysisutil.IsPkgFunc(fn, "slices", "SortedFunc"))
+}
+
+func isKeysValues(info *types.Info, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn != nil && (analysisutil.IsPkgFunc(fn, "maps", "Keys") || analysisutil.IsPkgFunc(fn, "maps", "Values"))
+}
+
+// hoistable reports whether the creation can move before the loop: its
+// name is visible nowhere there and the loop declares it nowhere else,
+// and its type is written in names visible before the loop.
+func hoistable(info *types.Info, pkg *types.Package, loop *loops.Loop, c *creation) bool {
+	if pkg == nil {
+		return false
+	}
+	pos := loop.Outer.Pos()
+	scope := pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	if _, o := scope.LookupParent(c.name, pos); o != nil {
+		return false
+	}
+	clash := false
+	ast.Inspect(loop.Stmt, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == c.name {
+			if o := info.Defs[id]; o != nil && o != c.obj {
+				clash = true
+			}
+			if o := info.Uses[id]; o != nil && o != c.obj {
+				clash = true
+			}
+		}
+		return !clash
+	})
+	if clash {
+		return false
+	}
+	inScope := true
+	ast.Inspect(c.typ, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			n = sel.X // pkg.T: the package name must be visible
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if _, o := scope.LookupParent(id.Name, pos); o == nil || o != info.Uses[id] {
+				inScope = false
+			}
+			return false
+		}
+		return inScope
+	})
+	return inScope
+}
+
+// hoistEdits moves the creation before the loop as mk and puts clear(m)
+// first in the body.
+func hoistEdits(pass *analysis.Pass, loop *loops.Loop, body *ast.BlockStmt, c *creation, mk string) []analysis.TextEdit {
+	indent := strings.Repeat("\t", max(pass.Fset.Position(loop.Stmt.Pos()).Column-1, 0)) // a label sits at column 1
+	decl := c.name + " := " + mk
+	if c.spec != nil {
+		decl = "var " + c.name + " = " + mk
+	}
+	edits := []analysis.TextEdit{{Pos: loop.Outer.Pos(), End: loop.Outer.Pos(), NewText: []byte(decl + "\n" + indent)}}
+	clr := "clear(" + c.name + ")"
+	if body.List[0] == c.stmt {
+		return append(edits, analysis.TextEdit{Pos: c.stmt.Pos(), End: c.stmt.End(), NewText: []byte(clr)})
+	}
+	bodyIndent := strings.Repeat("\t", max(pass.Fset.Position(body.List[0].Pos()).Column-1, 0))
+	var next token.Pos
+	for i, s := range body.List {
+		if s == c.stmt && i+1 < len(body.List) {
+			next = body.List[i+1].Pos()
+		}
+	}
+	if !next.IsValid() {
+		next = c.stmt.End()
+	}
+	return append(edits,
+		analysis.TextEdit{Pos: body.List[0].Pos(), End: body.List[0].Pos(), NewText: []byte(clr + "\n" + bodyIndent)},
+		analysis.TextEdit{Pos: c.stmt.Pos(), End: next})
+}
+
+func isObjIdent(info *types.Info, e ast.Expr, obj types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.Uses[id] == obj
+}
+
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+func isZero(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.String() == "0"
+}
