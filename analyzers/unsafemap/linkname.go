@@ -9,10 +9,11 @@ import (
 
 // linkStatus is what the linker does with a //go:linkname pull of a
 // symbol. The table below was measured by building one small program per
-// symbol with go1.22.12, go1.23.12, go1.24.13, go1.25.7 and go1.26.8: the
-// statuses are the same for 1.24 through 1.26 (go1.22 and go1.23 link all
-// of them but the undefined ones). TestLinknameTable rebuilds them with
-// the installed toolchain.
+// symbol (importing reflect and maps) with go1.22.12, go1.23.12,
+// go1.24.13, go1.25.7 and go1.26.8: the statuses are the same for 1.24
+// through 1.26; go1.22 links all of them but mapIterStart/mapIterNext
+// (not defined yet), go1.23 all but those two and reflect.mapassign_faststr.
+// TestLinknameTable rebuilds them with the installed toolchain.
 type linkStatus int
 
 const (
@@ -21,33 +22,32 @@ const (
 	// types since Go 1.24.
 	links linkStatus = iota + 1
 	// rejected: "invalid reference": the linker's -checklinkname check
-	// refuses a pull of this runtime-internal symbol since Go 1.24 (Go
-	// 1.23 linked it, or had no such symbol: mapIterStart, mapIterNext).
+	// (Go 1.23+) refuses a pull of this internal symbol; for most map
+	// functions since Go 1.24, when the Swiss-table runtime stopped
+	// pushing them.
 	rejected
-	// undefined: no such symbol ("relocation target ... not defined"):
-	// reflect.mapassign and reflect.mapassign_faststr were renamed
-	// mapassign0 and mapassign_faststr0 before Go 1.22.
-	undefined
 )
 
 // A mapSymbol is a runtime or reflect map function reached by //go:linkname.
 type mapSymbol struct {
-	status  linkStatus
-	family  string // access, assign, delete, iter, len, make, clear, clone
-	changed string // for links: what changed in Go 1.24
+	status linkStatus
+	family string // access, assign, delete, iter, len, make, clear, clone
+	// for links: what changed in Go 1.24; for rejected: the first Go
+	// version whose linker rejects it
+	changed string
 }
 
 // mapSymbols is keyed by the linkname target ("runtime.mapaccess1").
 var mapSymbols = map[string]mapSymbol{
 	"runtime.makemap":             {links, "make", "it takes and returns *maps.Map, not *hmap"},
 	"runtime.makemap_small":       {links, "make", "it returns *maps.Map, not *hmap"},
-	"runtime.makemap64":           {rejected, "make", ""},
-	"runtime.mapaccess1":          {rejected, "access", ""},
-	"runtime.mapaccess1_fast32":   {rejected, "access", ""},
-	"runtime.mapaccess1_fast64":   {rejected, "access", ""},
-	"runtime.mapaccess1_faststr":  {rejected, "access", ""},
-	"runtime.mapaccess1_fat":      {rejected, "access", ""},
-	"runtime.mapaccess2_fat":      {rejected, "access", ""},
+	"runtime.makemap64":           {rejected, "make", "1.24"},
+	"runtime.mapaccess1":          {rejected, "access", "1.24"},
+	"runtime.mapaccess1_fast32":   {rejected, "access", "1.24"},
+	"runtime.mapaccess1_fast64":   {rejected, "access", "1.24"},
+	"runtime.mapaccess1_faststr":  {rejected, "access", "1.24"},
+	"runtime.mapaccess1_fat":      {rejected, "access", "1.24"},
+	"runtime.mapaccess2_fat":      {rejected, "access", "1.24"},
 	"runtime.mapaccess2":          {links, "access", "it takes *maps.Map, not *hmap"},
 	"runtime.mapaccess2_fast32":   {links, "access", "it takes *maps.Map, not *hmap"},
 	"runtime.mapaccess2_fast64":   {links, "access", "it takes *maps.Map, not *hmap"},
@@ -59,19 +59,19 @@ var mapSymbols = map[string]mapSymbol{
 	"runtime.mapassign_fast64ptr": {links, "assign", "it takes *maps.Map, not *hmap"},
 	"runtime.mapassign_faststr":   {links, "assign", "it takes *maps.Map, not *hmap"},
 	"runtime.mapdelete":           {links, "delete", "it takes *maps.Map, not *hmap"},
-	"runtime.mapdelete_fast32":    {rejected, "delete", ""},
-	"runtime.mapdelete_fast64":    {rejected, "delete", ""},
-	"runtime.mapdelete_faststr":   {rejected, "delete", ""},
+	"runtime.mapdelete_fast32":    {rejected, "delete", "1.24"},
+	"runtime.mapdelete_fast64":    {rejected, "delete", "1.24"},
+	"runtime.mapdelete_faststr":   {rejected, "delete", "1.24"},
 	"runtime.mapiterinit":         {links, "iter", iterChange},
 	"runtime.mapiternext":         {links, "iter", iterChange},
-	"runtime.mapIterStart":        {rejected, "iter", ""},
-	"runtime.mapIterNext":         {rejected, "iter", ""},
-	"runtime.mapclear":            {rejected, "clear", ""},
+	"runtime.mapIterStart":        {rejected, "iter", "1.24"},
+	"runtime.mapIterNext":         {rejected, "iter", "1.24"},
+	"runtime.mapclear":            {rejected, "clear", "1.24"},
 	"reflect.makemap":             {links, "make", "it returns *maps.Map, not *hmap"},
 	"reflect.mapaccess":           {links, "access", "it takes *maps.Map, not *hmap"},
 	"reflect.mapaccess_faststr":   {links, "access", "it takes *maps.Map, not *hmap"},
-	"reflect.mapassign":           {undefined, "assign", ""},
-	"reflect.mapassign_faststr":   {undefined, "assign", ""},
+	"reflect.mapassign":           {links, "assign", "it takes *maps.Map, not *hmap"},
+	"reflect.mapassign_faststr":   {rejected, "assign", "1.23"},
 	"reflect.mapassign0":          {links, "assign", "it takes *maps.Map, not *hmap"},
 	"reflect.mapassign_faststr0":  {links, "assign", "it takes *maps.Map, not *hmap"},
 	"reflect.mapdelete":           {links, "delete", "it takes *maps.Map, not *hmap"},
@@ -152,9 +152,7 @@ func linknameMessage(target string, sym mapSymbol) string {
 	instead := insteadOf[sym.family]
 	switch sym.status {
 	case rejected:
-		return "//go:linkname to " + target + " is rejected by the linker since Go 1.24 (\"invalid reference\": the build fails); use " + instead
-	case undefined:
-		return "//go:linkname to " + target + " fails to link: the runtime does not define it (\"relocation target not defined\"); use " + instead
+		return "//go:linkname to " + target + " is rejected by the linker since Go " + sym.changed + " (\"invalid reference\": the build fails); use " + instead
 	default:
 		return "//go:linkname to " + target + " still links (kept for existing users, go.dev/issue/67401), but its ABI changed in Go 1.24 (" + sym.changed + "); use " + instead
 	}

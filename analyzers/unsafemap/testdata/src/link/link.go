@@ -26,7 +26,10 @@ func maplen(m unsafe.Pointer) int // want `reflect.maplen still links \(kept for
 func makemap(t unsafe.Pointer, hint int, m unsafe.Pointer) unsafe.Pointer // want `runtime.makemap still links.*use make\(map\[K\]V, n\)`
 
 //go:linkname reflectMapassign reflect.mapassign
-func reflectMapassign(t, m, k, e unsafe.Pointer) // want `reflect.mapassign fails to link: the runtime does not define it \("relocation target not defined"\); use m\[k\] = v`
+func reflectMapassign(t, m, k, e unsafe.Pointer) // want `reflect.mapassign still links.*use m\[k\] = v \(reflect.Value.SetMapIndex\)`
+
+//go:linkname reflectMapassignFaststr reflect.mapassign_faststr
+func reflectMapassignFaststr(t, m unsafe.Pointer, k string, e unsafe.Pointer) // want `reflect.mapassign_faststr is rejected by the linker since Go 1.23`
 
 // Silent: non-map runtime functions.
 
