@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/golangci/plugin-module-register v0.1.2
+	github.com/google/pprof v0.0.0-20261016150608-1facf8f91b50
 	golang.org/x/tools v0.52.0
 )
 

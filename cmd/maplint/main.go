@@ -4,15 +4,37 @@
 //	maplint -json ./...            go/analysis JSON output (exit 0)
 //	maplint -fix ./...             apply suggested fixes (-diff to show them)
 //	maplint -newmap=false ./...    switch an analyzer off
+//	maplint -profile=cpu.pprof ./... weigh loop findings by a CPU profile (docs/profile.md)
 //	go vet -vettool=$(command -v maplint) ./...
 //
 // Run "maplint help" for every flag.
 package main
 
 import (
+	"flag"
+	"log"
+	"strings"
+
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/maplint/maplint/analyzers"
+	"github.com/maplint/maplint/internal/hot"
 )
 
-func main() { multichecker.Main(analyzers.All()...) }
+func main() {
+	// Suite-wide flags, on flag.CommandLine before multichecker.Main
+	// parses it (they also appear in -flags, so go vet passes them on).
+	flag.StringVar(&hot.Config.Profile, "profile", "",
+		"pprof CPU `file` that weighs hotmap and makecap findings (default: the default.pgo of the main packages linted; see docs/profile.md)")
+	flag.Float64Var(&hot.Config.Threshold, "hot-threshold", hot.DefaultThreshold,
+		"with a profile, drop loop findings under this `percent` of CPU samples (0 keeps all)")
+	hot.Config.Patterns = func() []string {
+		args := flag.Args()
+		if len(args) == 1 && strings.HasSuffix(args[0], ".cfg") {
+			return nil // go vet: one package per process; pass -profile
+		}
+		return args
+	}
+	hot.Config.Fatal = func(err error) { log.Fatal(err) } // one line, exit 1
+	multichecker.Main(hot.WrapAll(analyzers.All())...)
+}

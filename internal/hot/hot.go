@@ -1,0 +1,227 @@
+// Package hot ranks and filters loop findings by a CPU profile (issue 9):
+// a finding about a loop that the profile shows cold is dropped, the others
+// get their weight appended and are reported hottest first.
+//
+// # The loop of a finding
+//
+// An analyzer marks the loop a finding is about with a related-information
+// entry whose message ends in "this loop" (hotmap and makecap write
+// "filled in this loop"), spanning the loop statement. Findings without one
+// (makecap's "made with length n and then appended to", a correctness
+// mistake rather than a cost) are reported unchanged, after the weighed ones.
+//
+// # Weight
+//
+// A loop's weight is the share of the profile's samples whose stack has a
+// frame in the loop: a frame of the loop's function (by its full symbol,
+// "pkg/path.(*T).M", generics as "pkg.F[...]", closures "pkg.F.func1" also
+// when inlined into a caller) in the same file (by base name) on a line
+// between the loop's first and last line. Every frame of an inlined call
+// counts (a pprof Location lists one Line per inlined frame). Cum counts a
+// sample once if any frame is in the loop; flat counts it when the innermost
+// frame is. When the profile's lines do not fit the source (the function
+// starts on another line, or has samples past its end: a profile of an
+// older build), the whole function is weighed and the message says so.
+//
+// # Integration
+//
+// Wrap returns an analyzer that runs the original with an intercepted
+// Report, so analyzers know nothing about profiles and analyzers.All()
+// stays the plain registry; cmd/maplint and plugin/ wrap the loop
+// analyzers (Loops). Without a profile the wrapper calls the original
+// Run with the original Pass: output is unchanged byte for byte.
+package hot
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Loops are the names of the analyzers whose findings are about loops and
+// that cmd/maplint and the plugin wrap.
+var Loops = []string{"hotmap", "makecap"}
+
+// Settings is the suite-wide configuration of profile weighing.
+type Settings struct {
+	// Profile is a pprof CPU profile file; "" means none, unless
+	// Patterns finds default.pgo files.
+	Profile string
+	// Threshold is the minimum cumulative weight, in percent, that a
+	// weighed finding needs to be reported; 0 keeps every finding.
+	Threshold float64
+	// Patterns, when not nil and Profile is "", returns the package
+	// patterns of the run: the default.pgo of each main package they
+	// match weighs that package and its dependencies, as with
+	// go build -pgo=auto (see DefaultPGO). nil: no default.pgo lookup.
+	Patterns func() []string
+	// Fatal, when not nil, is called with a profile error instead of the
+	// wrapped analyzer returning it (a CLI prints one line and exits
+	// rather than one error per package).
+	Fatal func(error)
+}
+
+// DefaultThreshold is the default of Settings.Threshold, in percent.
+const DefaultThreshold = 0.5
+
+// Config is the process's settings: cmd/maplint binds it to its flags
+// (RegisterFlags), the plugin sets it from its settings. It is read when
+// wrapped analyzers run, never while it is being set.
+var Config = Settings{Threshold: DefaultThreshold}
+
+// Wrap returns an analyzer identical to a (same name, doc, flags, facts,
+// requirements and result) whose findings are weighed by the profile of
+// Config, if any.
+func Wrap(a *analysis.Analyzer) *analysis.Analyzer {
+	w := *a // Flags is copied by value but shares its flag.Values: -a.flag still sets a's options
+	w.Run = func(pass *analysis.Pass) (any, error) { return run(a, pass) }
+	return &w
+}
+
+// WrapAll returns all with the analyzers named in Loops wrapped.
+func WrapAll(all []*analysis.Analyzer) []*analysis.Analyzer {
+	out := slices.Clone(all)
+	for i, a := range out {
+		if slices.Contains(Loops, a.Name) {
+			out[i] = Wrap(a)
+		}
+	}
+	return out
+}
+
+func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
+	cfg := Config
+	if cfg.Threshold < 0 || cfg.Threshold > 100 {
+		return nil, fail(cfg, fmt.Errorf("hot-threshold %v: want a percentage between 0 and 100", cfg.Threshold))
+	}
+	var explicit *Profile
+	switch {
+	case cfg.Profile != "":
+		p, err := Load(cfg.Profile) // even without findings: a bad file is an error
+		if err != nil {
+			return nil, fail(cfg, err)
+		}
+		explicit = p
+	case cfg.Patterns == nil:
+		return a.Run(pass) // no profile: untouched
+	}
+
+	var diags []analysis.Diagnostic
+	inner := *pass
+	inner.Report = func(d analysis.Diagnostic) { diags = append(diags, d) }
+	res, err := a.Run(&inner)
+
+	var profiles []*Profile
+	if explicit != nil {
+		profiles = []*Profile{explicit}
+	} else if slices.ContainsFunc(diags, func(d analysis.Diagnostic) bool { _, ok := loopOf(d); return ok }) {
+		// Looked up only when there is a loop to weigh: runs without
+		// findings pay nothing.
+		ps, lerr := DefaultPGO(cfg.Patterns(), pass.Pkg.Path())
+		if lerr != nil {
+			return nil, fail(cfg, lerr)
+		}
+		profiles = ps
+	}
+	if len(profiles) == 0 {
+		for _, d := range diags {
+			pass.Report(d)
+		}
+		return res, err
+	}
+
+	type weighed struct {
+		d  analysis.Diagnostic
+		w  Weight
+		ok bool
+	}
+	var ws []weighed
+	for _, d := range diags {
+		loop, ok := loopOf(d)
+		if !ok {
+			ws = append(ws, weighed{d: d})
+			continue
+		}
+		w := weigh(pass, profiles, loop)
+		if w.Cum*100 < cfg.Threshold {
+			continue
+		}
+		d.Message += describe(w, len(profiles) > 1)
+		ws = append(ws, weighed{d, w, true})
+	}
+	slices.SortStableFunc(ws, func(x, y weighed) int {
+		if x.ok != y.ok {
+			if x.ok {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(y.w.Cum, x.w.Cum)
+	})
+	for _, x := range ws {
+		pass.Report(x.d)
+	}
+	return res, err
+}
+
+func fail(cfg Settings, err error) error {
+	if cfg.Fatal != nil {
+		cfg.Fatal(err)
+	}
+	return err
+}
+
+// loopOf returns the related entry that spans the finding's loop.
+func loopOf(d analysis.Diagnostic) (analysis.RelatedInformation, bool) {
+	for _, r := range d.Related {
+		if strings.HasSuffix(r.Message, "this loop") && r.Pos.IsValid() && r.End > r.Pos {
+			return r, true
+		}
+	}
+	return analysis.RelatedInformation{}, false
+}
+
+// weigh returns the heaviest weight of the loop among profiles.
+func weigh(pass *analysis.Pass, profiles []*Profile, loop analysis.RelatedInformation) Weight {
+	var file *ast.File
+	for _, f := range pass.Files {
+		if f.FileStart <= loop.Pos && loop.Pos < f.FileEnd {
+			file = f
+			break
+		}
+	}
+	if file == nil {
+		return Weight{}
+	}
+	fn := EnclosingFunc(pass.Fset, file, pass.Pkg.Path(), pass.Pkg.Name(), loop.Pos)
+	start, end := line(pass.Fset, loop.Pos), line(pass.Fset, loop.End)
+	var best Weight
+	for i, p := range profiles {
+		w := p.Weigh(fn, start, end)
+		if i == 0 || w.Cum > best.Cum {
+			best = w
+		}
+	}
+	return best
+}
+
+func line(fset *token.FileSet, pos token.Pos) int { return fset.Position(pos).Line }
+
+// describe is the text appended to a weighed finding's message.
+func describe(w Weight, withSource bool) string {
+	var s string
+	if w.WholeFunc {
+		s = fmt.Sprintf("; hot: %.1f%% of CPU samples in this loop's function (the profile's line numbers do not match this source, so the whole function is weighed)", w.Cum*100)
+	} else {
+		s = fmt.Sprintf("; hot: %.1f%% of CPU samples in this loop (%.1f%% flat)", w.Cum*100, w.Flat*100)
+	}
+	if withSource {
+		s += " in " + w.Profile
+	}
+	return s
+}

@@ -1,0 +1,448 @@
+package hot
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/pprof/profile"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// frame is one entry of a Location's Line list.
+type frame struct {
+	fn, file    string
+	line, start int64
+}
+
+// sample is a stack, leaf first; each element is one Location, whose
+// frames are innermost (inlined) first.
+type sample struct {
+	value int64
+	stack [][]frame
+}
+
+// build makes a CPU profile as the Go runtime writes it.
+func build(samples ...sample) *profile.Profile {
+	p := &profile.Profile{
+		SampleType: []*profile.ValueType{{Type: "samples", Unit: "count"}, {Type: "cpu", Unit: "nanoseconds"}},
+		PeriodType: &profile.ValueType{Type: "cpu", Unit: "nanoseconds"},
+		Period:     10000000,
+	}
+	funcs := map[string]*profile.Function{}
+	for _, s := range samples {
+		ps := &profile.Sample{Value: []int64{s.value, s.value * 10000000}}
+		for _, l := range s.stack {
+			loc := &profile.Location{ID: uint64(len(p.Location) + 1), Address: uint64(0x1000 + len(p.Location))}
+			for _, f := range l {
+				key := f.fn + "\x00" + f.file
+				fn := funcs[key]
+				if fn == nil {
+					fn = &profile.Function{ID: uint64(len(p.Function) + 1), Name: f.fn, SystemName: f.fn, Filename: f.file, StartLine: f.start}
+					funcs[key] = fn
+					p.Function = append(p.Function, fn)
+				}
+				loc.Line = append(loc.Line, profile.Line{Function: fn, Line: f.line})
+			}
+			p.Location = append(p.Location, loc)
+			ps.Location = append(ps.Location, loc)
+		}
+		p.Sample = append(p.Sample, ps)
+	}
+	return p
+}
+
+// write saves p in dir and returns the file name.
+func write(t *testing.T, p *profile.Profile) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "cpu.pprof")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Write(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+func indexed(t *testing.T, samples ...sample) *Profile {
+	t.Helper()
+	p, err := Load(write(t, build(samples...)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// parse parses src as file name and returns the Func enclosing the first
+// loop of the declaration named decl, with the loop's lines.
+func loopIn(t *testing.T, pkgPath, pkgName, name, src, decl string) (Func, int, int) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != decl {
+			continue
+		}
+		var loop ast.Node
+		ast.Inspect(fd, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				if loop == nil {
+					loop = n
+				}
+			}
+			return loop == nil
+		})
+		if loop == nil {
+			t.Fatalf("no loop in %s", decl)
+		}
+		return EnclosingFunc(fset, f, pkgPath, pkgName, loop.Pos()), fset.Position(loop.Pos()).Line, fset.Position(loop.End()).Line
+	}
+	t.Fatalf("no func %s", decl)
+	return Func{}, 0, 0
+}
+
+func TestLocalName(t *testing.T) {
+	src := `package p
+func F() {}
+func G[T any]() {}
+func (T) V() {}
+func (t *T) P() {}
+func (g *Gen[K]) M() {}
+func (g Pair[K, V]) N() {}
+func (t (*T)) Q() {}
+`
+	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"F", "G[...]", "T.V", "(*T).P", "(*Gen[...]).M", "Pair[...].N", "(*T).Q"}
+	for i, d := range f.Decls {
+		if got := LocalName(d.(*ast.FuncDecl)); got != want[i] {
+			t.Errorf("LocalName #%d = %q, want %q", i, got, want[i])
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	for _, tc := range []struct {
+		pkg, pkgName, local string
+		sym                 string
+		ok, exact           bool
+	}{
+		{"example.com/p", "p", "F", "example.com/p.F", true, true},
+		{"example.com/p", "p", "F", "example.com/p.G", false, false},
+		{"example.com/p", "p", "F", "example.com/q.F", false, false},
+		{"example.com/p", "p", "F", "example.com/pp.F", false, false},
+		// methods and pointer receivers
+		{"example.com/p", "p", "(*T).M", "example.com/p.(*T).M", true, true},
+		{"example.com/p", "p", "T.M", "example.com/p.T.M", true, true},
+		{"example.com/p", "p", "T.M", "example.com/p.(*T).M", false, false},
+		{"example.com/p", "p", "M", "example.com/p.(*T).M.func1", false, false},
+		// generics, as the runtime names instantiations (shapes) or elides them
+		{"example.com/p", "p", "Map[...]", "example.com/p.Map[go.shape.int]", true, true},
+		{"example.com/p", "p", "Map[...]", "example.com/p.Map[...]", true, true},
+		{"example.com/p", "p", "(*G[...]).M", "example.com/p.(*G[go.shape.int]).M", true, true},
+		{"example.com/p", "p", "(*G[...]).M", "example.com/p.(*G[go.shape.map[string]int,go.shape.[]uint8]).M", true, true},
+		{"example.com/p", "p", "Map[...]", "example.com/p.Map[go.shape.int].func1", true, false},
+		// closures, nested, go and defer wrappers, inlined into a caller
+		{"example.com/p", "p", "F", "example.com/p.F.func1", true, false},
+		{"example.com/p", "p", "F", "example.com/p.F.func1.2", true, false},
+		{"example.com/p", "p", "F", "example.com/p.F.gowrap1", true, false},
+		{"example.com/p", "p", "F", "example.com/p.F.deferwrap2", true, false},
+		{"example.com/p", "p", "F", "example.com/p.Caller.F.func1", true, false},
+		{"example.com/p", "p", "F", "example.com/p.FF.func1", false, false},
+		{"example.com/p", "p", "F", "example.com/p.F.other", false, false},
+		{"example.com/p", "p", "(*T).M", "example.com/p.(*T).M.func3", true, false},
+		// init functions and variable initializers
+		{"example.com/p", "p", "init", "example.com/p.init.0", true, false},
+		{"example.com/p", "p", "init", "example.com/p.init.func1", true, false},
+		{"example.com/p", "p", "init", "example.com/p.glob..func1", true, false},
+		// main packages: "main" in a binary, the import path in a test binary
+		{"example.com/cmd/x", "main", "run", "main.run", true, true},
+		{"example.com/cmd/x", "main", "run", "example.com/cmd/x.run", true, true},
+		// a dot in the last path element is escaped in symbols
+		{"gopkg.in/yaml.v3", "yaml", "(*decoder).unmarshal", "gopkg.in/yaml%2ev3.(*decoder).unmarshal", true, true},
+	} {
+		fset := token.NewFileSet()
+		file, _ := parser.ParseFile(fset, "x.go", "package "+tc.pkgName, 0)
+		f := EnclosingFunc(fset, file, tc.pkg, tc.pkgName, file.Package)
+		f.Local = tc.local
+		ok, exact := f.match(tc.sym)
+		if ok != tc.ok || exact != tc.exact {
+			t.Errorf("%s: match(%q) = %v, %v; want %v, %v", f.Name(), tc.sym, ok, exact, tc.ok, tc.exact)
+		}
+	}
+}
+
+func TestSameFile(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"/build/src/example.com/p/x.go", "/home/me/p/x.go", true},
+		{"example.com/p/x.go", "/home/me/p/x.go", true}, // -trimpath
+		{"/build/p/x.go", "/home/me/p/y.go", false},
+		{"/build/p/ax.go", "/home/me/p/x.go", false},
+		{"", "/home/me/p/x.go", false},
+	} {
+		if got := sameFile(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameFile(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}
+
+const methodSrc = `package p
+
+type T struct{}
+
+func (t *T) M(xs []int) {
+	for range xs {
+		work()
+	}
+	other()
+}
+
+func N() {
+	for {
+		work()
+	}
+}
+`
+
+func TestWeighLines(t *testing.T) {
+	const file = "/build/example.com/p/x.go"
+	m := func(line int64) frame { return frame{"example.com/p.(*T).M", file, line, 5} }
+	work := frame{"example.com/p.work", "/build/example.com/p/w.go", 40, 39}
+	p := indexed(t,
+		sample{10, [][]frame{{work}, {m(7)}}},                     // a call in the loop: cum
+		sample{5, [][]frame{{m(6)}}},                              // the loop's own code: flat and cum
+		sample{7, [][]frame{{work, m(7)}}},                        // work inlined into the loop: cum
+		sample{3, [][]frame{{m(9)}}},                              // after the loop
+		sample{4, [][]frame{{work}, {m(7)}, {m(7)}}},              // recursion: counted once
+		sample{6, [][]frame{{{"example.com/p.N", file, 14, 12}}}}, // another function
+		sample{5, [][]frame{{{"runtime.gcBgMarkWorker", "/go/src/runtime/mgc.go", 1400, 1300}}}},
+	)
+	f, start, end := loopIn(t, "example.com/p", "p", "/home/me/p/x.go", methodSrc, "M")
+	if start != 6 || end != 8 {
+		t.Fatalf("loop lines %d-%d", start, end)
+	}
+	w := p.Weigh(f, start, end)
+	if total := 40.0; w.Cum != 26/total || w.Flat != 5/total || w.WholeFunc {
+		t.Errorf("Weigh = %+v, want cum 26/40, flat 5/40", w)
+	}
+	// The same lines in another file of the package weigh nothing.
+	f.File = "/home/me/p/y.go"
+	if w := p.Weigh(f, start, end); w.Cum != 0 {
+		t.Errorf("other file: %+v", w)
+	}
+}
+
+func TestWeighClosuresAndGenerics(t *testing.T) {
+	src := `package p
+
+func Map[E any](xs []E, f func(E) E) []E {
+	var out []E
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
+func Clo(xs []int) func() int {
+	return func() int {
+		s := 0
+		for _, x := range xs {
+			s += x
+		}
+		return s
+	}
+}
+`
+	const file = "/build/p/x.go"
+	p := indexed(t,
+		sample{3, [][]frame{{{"example.com/p.Map[go.shape.int]", file, 6, 3}}}},
+		sample{1, [][]frame{{{"example.com/p.Map[go.shape.string]", file, 6, 3}}}},
+		sample{2, [][]frame{{{"example.com/p.Clo.func1", file, 15, 12}}}},
+		sample{4, [][]frame{{{"example.com/p.Caller.Clo.func1", file, 15, 12}, {"example.com/p.Caller", "/build/p/c.go", 9, 8}}}},
+	)
+	f, s, e := loopIn(t, "example.com/p", "p", "x.go", src, "Map")
+	if w := p.Weigh(f, s, e); w.Cum != 0.4 || w.WholeFunc {
+		t.Errorf("generic: %+v, want 0.4", w)
+	}
+	f, s, e = loopIn(t, "example.com/p", "p", "x.go", src, "Clo")
+	if w := p.Weigh(f, s, e); w.Cum != 0.6 || w.Flat != 0.6 {
+		t.Errorf("closure: %+v, want 0.6", w)
+	}
+}
+
+func TestWeighMovedLines(t *testing.T) {
+	const file = "/build/example.com/p/x.go"
+	// The profile's build had M three lines further down.
+	m := func(line int64) frame { return frame{"example.com/p.(*T).M", file, line, 8} }
+	p := indexed(t,
+		sample{6, [][]frame{{m(10)}}},
+		sample{2, [][]frame{{m(12)}}},
+		sample{2, [][]frame{{{"main.main", "/build/main.go", 3, 1}}}},
+	)
+	f, s, e := loopIn(t, "example.com/p", "p", "x.go", methodSrc, "M")
+	if w := p.Weigh(f, s, e); !w.WholeFunc || w.Cum != 0.8 {
+		t.Errorf("moved start line: %+v, want the whole function, 0.8", w)
+	}
+	// No start line recorded, but samples past the function's end.
+	m = func(line int64) frame { return frame{"example.com/p.(*T).M", file, line, 0} }
+	p = indexed(t, sample{6, [][]frame{{m(7)}}}, sample{4, [][]frame{{m(30)}}})
+	if w := p.Weigh(f, s, e); !w.WholeFunc || w.Cum != 1 {
+		t.Errorf("lines past the end: %+v, want the whole function", w)
+	}
+	// In place: exact.
+	m = func(line int64) frame { return frame{"example.com/p.(*T).M", file, line, 5} }
+	p = indexed(t, sample{6, [][]frame{{m(7)}}}, sample{4, [][]frame{{m(9)}}})
+	if w := p.Weigh(f, s, e); w.WholeFunc || w.Cum != 0.6 {
+		t.Errorf("in place: %+v, want 0.6 exact", w)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.pprof")
+	os.WriteFile(empty, nil, 0o666)
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte("this is not a profile\n"), 0o666)
+	heap := build(sample{1, [][]frame{{{"f", "f.go", 1, 1}}}})
+	heap.SampleType = []*profile.ValueType{{Type: "alloc_objects", Unit: "count"}, {Type: "alloc_space", Unit: "bytes"}}
+	zero := build()
+	for _, tc := range []struct{ file, want string }{
+		{filepath.Join(dir, "missing.pprof"), "no such file or directory"},
+		{dir, "is a directory"},
+		{empty, "empty file"},
+		{text, "not a pprof profile"},
+		{write(t, heap), "not a CPU profile"},
+		{write(t, zero), "no CPU samples"},
+	} {
+		_, err := Load(tc.file)
+		if err == nil {
+			t.Errorf("Load(%s): no error", tc.file)
+			continue
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, tc.file) || !strings.Contains(msg, tc.want) || strings.Contains(msg, "\n") {
+			t.Errorf("Load(%s) = %q, want one line naming the file and %q", tc.file, msg, tc.want)
+		}
+	}
+}
+
+func TestLoadOnce(t *testing.T) {
+	file := write(t, build(sample{1, [][]frame{{{"f", "f.go", 1, 1}}}}))
+	p1, err := Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(file)
+	if p2, err := Load(file); err != nil || p2 != p1 {
+		t.Errorf("second Load = %p, %v; want the cached %p", p2, err, p1)
+	}
+}
+
+// fake reports, for each function, its first loop as a finding with the
+// loop as related information, and a finding without loop for Plain.
+var fake = &analysis.Analyzer{
+	Name: "fake",
+	Doc:  "fake",
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			for _, d := range f.Decls {
+				fd := d.(*ast.FuncDecl)
+				var loop ast.Node
+				ast.Inspect(fd, func(n ast.Node) bool {
+					if _, ok := n.(*ast.RangeStmt); ok && loop == nil {
+						loop = n
+					}
+					return true
+				})
+				if loop == nil {
+					pass.Report(analysis.Diagnostic{Pos: fd.Name.Pos(), Message: "no loop"})
+					continue
+				}
+				pass.Report(analysis.Diagnostic{Pos: fd.Name.Pos(), Message: "loop in " + fd.Name.Name,
+					Related: []analysis.RelatedInformation{{Pos: loop.Pos(), End: loop.End(), Message: "filled in this loop"}}})
+			}
+		}
+		return nil, nil
+	},
+}
+
+func TestWrap(t *testing.T) {
+	dir := analysistest.TestData()
+	file := filepath.Join(dir, "src", "a", "a.go")
+	p := write(t, build(
+		sample{500, [][]frame{{{"runtime.memmove", "/go/src/runtime/memmove.go", 1, 1}}, {{"a.Hot", file, 6, 3}}}},
+		sample{250, [][]frame{{{"a.Hot", file, 5, 3}}}},
+		sample{100, [][]frame{{{"a.Warm", file, 21, 19}}}},
+		sample{4, [][]frame{{{"a.Cold", file, 13, 11}}}}, // 0.4% < 0.5%
+		sample{146, [][]frame{{{"runtime.gcBgMarkWorker", "/go/src/runtime/mgc.go", 1, 1}}}},
+	))
+	old := Config
+	defer func() { Config = old }()
+
+	// Dropping and annotating.
+	Config = Settings{Profile: p, Threshold: DefaultThreshold}
+	res := analysistest.Run(t, dir, Wrap(fake), "a")
+	var got []string
+	for _, d := range res[0].Diagnostics {
+		got = append(got, strings.SplitN(d.Message, ";", 2)[0])
+	}
+	// Hottest first, then the finding without a loop.
+	if want := "loop in Hot,loop in Warm,no loop"; strings.Join(got, ",") != want {
+		t.Errorf("order %q, want %q", strings.Join(got, ","), want)
+	}
+
+	// Threshold 0 keeps the cold loop.
+	Config = Settings{Profile: p, Threshold: 0}
+	res = analysistest.Run(&quiet{T: t}, dir, Wrap(fake), "a")
+	if n := len(res[0].Diagnostics); n != 4 {
+		t.Errorf("threshold 0: %d findings, want 4", n)
+	}
+
+	// No profile: the original Run with the original Pass.
+	Config = Settings{Threshold: DefaultThreshold}
+	res = analysistest.Run(&quiet{T: t}, dir, Wrap(fake), "a")
+	got = nil
+	for _, d := range res[0].Diagnostics {
+		got = append(got, d.Message)
+	}
+	if want := "loop in Hot,loop in Cold,loop in Warm,no loop"; strings.Join(got, ",") != want {
+		t.Errorf("without a profile: %q, want %q", strings.Join(got, ","), want)
+	}
+
+	// A bad profile is an error of the run.
+	var fatal error
+	Config = Settings{Profile: filepath.Join(t.TempDir(), "nope.pprof"), Threshold: 1, Fatal: func(err error) { fatal = err }}
+	if _, err := Wrap(fake).Run(&analysis.Pass{}); err == nil || fatal == nil || !strings.Contains(err.Error(), "nope.pprof") {
+		t.Errorf("bad profile: err %v, fatal %v", err, fatal)
+	}
+	Config = Settings{Profile: p, Threshold: -1}
+	if _, err := Wrap(fake).Run(&analysis.Pass{}); err == nil {
+		t.Errorf("threshold -1: no error")
+	}
+}
+
+// quiet is a testing.T for analysistest runs whose "// want" comments do
+// not describe them: it drops their complaints.
+type quiet struct{ *testing.T }
+
+func (q *quiet) Errorf(string, ...any) {}

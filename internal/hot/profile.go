@@ -1,0 +1,196 @@
+package hot
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/google/pprof/profile"
+)
+
+// Profile is a parsed CPU profile indexed by function, ready to weigh loops.
+// It is immutable once built and safe for concurrent use.
+type Profile struct {
+	Path  string
+	total int64   // sum of the chosen value over all samples
+	value []int64 // the chosen value of each sample
+	funcs []*function
+}
+
+// function is one function of the profile (name and file), with every
+// place a sample's stack passes through it.
+type function struct {
+	name, file string
+	startLine  int64 // 0 when the profile does not record it
+	hits       []hit
+}
+
+// hit is one frame of one sample in a function: an entry of a Location's
+// Line list, so every frame of an inlined call is a hit of its own.
+type hit struct {
+	sample int32
+	line   int32
+	leaf   bool // the innermost frame of the sample: its time is "flat" here
+}
+
+// Weight is the share of a profile's samples spent in a loop.
+type Weight struct {
+	// Cum is the share (0..1) of samples with the loop anywhere on the
+	// stack: in its own code or in what it calls. Flat is the share with
+	// the loop's own code as the innermost frame.
+	Cum, Flat float64
+	// WholeFunc is set when the profile's line numbers do not fit the
+	// source (a profile of a different build: the function starts on
+	// another line, or has samples past its end): the weight is then the
+	// whole function's.
+	WholeFunc bool
+	// Profile is the file the weight comes from.
+	Profile string
+}
+
+// cache holds every profile this process parsed, by path, so that each
+// file is read once per run however many packages and analyzers ask. It
+// and Config are the package's only mutable globals.
+var cache sync.Map // path -> *loadResult
+
+type loadResult struct {
+	once sync.Once
+	p    *Profile
+	err  error
+}
+
+// Load returns the profile in file path, parsed once per process. The
+// error names the file and says what is wrong in one line.
+func Load(path string) (*Profile, error) {
+	v, _ := cache.LoadOrStore(path, new(loadResult))
+	r := v.(*loadResult)
+	r.once.Do(func() { r.p, r.err = load(path) })
+	return r.p, r.err
+}
+
+func load(path string) (*Profile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("profile %s: %v", path, err)
+	}
+	if len(data) == 0 {
+		return nil, fmt.Errorf("profile %s: empty file", path)
+	}
+	p, err := profile.ParseData(data)
+	if err != nil {
+		return nil, fmt.Errorf("profile %s: not a pprof profile: %v", path, err)
+	}
+	return index(path, p)
+}
+
+// index builds a Profile from a parsed one.
+func index(path string, p *profile.Profile) (*Profile, error) {
+	vi := -1
+	for i, st := range p.SampleType {
+		if st.Type == "cpu" {
+			vi = i // Go's CPU profiles: samples/count, cpu/nanoseconds
+			break
+		}
+		if st.Type == "samples" && vi < 0 {
+			vi = i
+		}
+	}
+	if vi < 0 {
+		var types []string
+		for _, st := range p.SampleType {
+			types = append(types, st.Type+"/"+st.Unit)
+		}
+		return nil, fmt.Errorf("profile %s: not a CPU profile (sample types %v, want cpu or samples)", path, types)
+	}
+	hp := &Profile{Path: path, value: make([]int64, len(p.Sample))}
+	byFunc := make(map[[2]string]*function)
+	for si, s := range p.Sample {
+		if vi >= len(s.Value) {
+			continue
+		}
+		v := s.Value[vi]
+		hp.value[si] = v
+		hp.total += v
+		for li, loc := range s.Location {
+			for k, ln := range loc.Line {
+				if ln.Function == nil {
+					continue
+				}
+				key := [2]string{ln.Function.Name, ln.Function.Filename}
+				fn := byFunc[key]
+				if fn == nil {
+					fn = &function{name: key[0], file: key[1], startLine: ln.Function.StartLine}
+					byFunc[key] = fn
+					hp.funcs = append(hp.funcs, fn)
+				}
+				fn.hits = append(fn.hits, hit{sample: int32(si), line: int32(ln.Line), leaf: li == 0 && k == 0})
+			}
+		}
+	}
+	if hp.total <= 0 {
+		return nil, fmt.Errorf("profile %s: no CPU samples", path)
+	}
+	return hp, nil
+}
+
+// Weigh returns the weight of the loop on lines [start, end] of f.
+//
+// The samples counted are those with a frame of f (or of a closure of f,
+// inlined or not) in f's file whose line is in [start, end]; each sample
+// counts once however many of its frames are in the loop. When the profile's
+// lines do not fit f's source (see Weight.WholeFunc), every sample with a
+// frame of f counts instead.
+func (p *Profile) Weigh(f Func, start, end int) Weight {
+	var fns []*function
+	moved := false
+	for _, fn := range p.funcs {
+		if !sameFile(fn.file, f.File) {
+			continue
+		}
+		ok, exact := f.match(fn.name)
+		if !ok {
+			continue
+		}
+		fns = append(fns, fn)
+		if exact && f.Start > 0 {
+			if fn.startLine != 0 && fn.startLine != int64(f.Start) {
+				moved = true
+			}
+			for _, h := range fn.hits {
+				if int(h.line) < f.Start || int(h.line) > f.End {
+					moved = true
+				}
+			}
+		}
+	}
+	if moved {
+		start, end = 0, int(^uint(0)>>1)
+	}
+	var cum, flat int64
+	seen := make(map[int32]bool)
+	for _, fn := range fns {
+		for _, h := range fn.hits {
+			if int(h.line) < start || int(h.line) > end {
+				continue
+			}
+			if !seen[h.sample] {
+				seen[h.sample] = true
+				cum += p.value[h.sample]
+			}
+			if h.leaf {
+				flat += p.value[h.sample]
+			}
+		}
+	}
+	return Weight{
+		Cum:       float64(cum) / float64(p.total),
+		Flat:      float64(flat) / float64(p.total),
+		WholeFunc: moved,
+		Profile:   p.Path,
+	}
+}

@@ -1,0 +1,27 @@
+package a
+
+func Hot(xs []int) int { // want `loop in Hot; hot: 75\.0% of CPU samples in this loop \(25\.0% flat\)`
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func Cold(xs []int) int { // dropped below the threshold
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func Warm(xs []int) int { // want `loop in Warm; hot: 10\.0% of CPU samples in this loop \(10\.0% flat\)`
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func Plain() {} // want `^no loop$`

@@ -1,0 +1,3 @@
+module example.com/pgomod
+
+go 1.26.0
