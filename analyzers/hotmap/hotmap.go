@@ -82,7 +82,7 @@ type creation struct {
 
 func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.ValueSpec, lhs, value ast.Expr, hasClear bool) {
 	id, ok := lhs.(*ast.Ident)
-	if !ok || id.Name == "_" {
+	if !ok || id.Name == "_" || loops.InBenchmark(pass.Fset, cur) {
 		return
 	}
 	obj := pass.TypesInfo.Defs[id]

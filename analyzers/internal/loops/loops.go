@@ -13,6 +13,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -299,8 +300,10 @@ func Assigns(info *types.Info, n ast.Node, objs []types.Object) bool {
 			// A method with a pointer receiver called on x can change x.
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
 				if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-					if _, isPtr := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); isPtr {
-						found = hit(sel.X)
+					if sig, ok := s.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+						if _, isPtr := sig.Recv().Type().(*types.Pointer); isPtr {
+							found = hit(sel.X)
+						}
 					}
 				}
 			}
@@ -379,4 +382,16 @@ func isMapExpr(info *types.Info, e ast.Expr) bool {
 	}
 	_, ok := coreType(t).(*types.Map)
 	return ok
+}
+
+// InBenchmark reports whether c is inside a Benchmark function of a
+// _test.go file: those often grow slices and maps on purpose, to measure
+// just that (runtime's BenchmarkAppendGrowByte), so a hint would defeat them.
+func InBenchmark(fset *token.FileSet, c inspector.Cursor) bool {
+	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := fc.Node().(*ast.FuncDecl)
+		return fd.Recv == nil && strings.HasPrefix(fd.Name.Name, "Benchmark") &&
+			strings.HasSuffix(fset.Position(fd.Pos()).Filename, "_test.go")
+	}
+	return false
 }

@@ -268,7 +268,7 @@ func (l *linear) String() string {
 		if a := abs(t.coef); a != 1 {
 			b.WriteString(strconv.FormatInt(a, 10) + "*")
 		}
-		b.WriteString(parenIfBinary(t.e, t.text))
+		b.WriteString(t.text) // + and - were flattened: a term needs no parentheses
 	}
 	switch {
 	case l.c > 0:
@@ -284,13 +284,6 @@ func abs(x int64) int64 {
 		return -x
 	}
 	return x
-}
-
-func parenIfBinary(e ast.Expr, text string) string {
-	if _, ok := e.(*ast.BinaryExpr); ok {
-		return "(" + text + ")"
-	}
-	return text
 }
 
 // Times returns the source for k*t ("2*len(xs)"), parenthesized as needed.

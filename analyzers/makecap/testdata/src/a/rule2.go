@@ -80,3 +80,28 @@ func existingVar(out []int, n int) []int {
 	out = append(out, 1)
 	return out
 }
+
+// A constant length then a straight-line append: zero padding on purpose.
+func padding() []byte {
+	in := make([]byte, 16)
+	in = append(in, 0x80, 0xff)
+	return in
+}
+
+// A constant length then appends in a loop: reported.
+func constLengthLoop(xs []int) []int {
+	const n = 4
+	out := make([]int, n) // want `slice "out" is made with length n`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func product(a, b int) []int {
+	out := []int{} // want `slice "out" gets \(a \+ 1\) \* \(b \+ 1\) appends; make it with make\(\[\]int, 0, max\(\(a \+ 1\) \* \(b \+ 1\), 0\)\)`
+	for i := 0; i < (a+1)*(b+1); i++ {
+		out = append(out, i)
+	}
+	return out
+}
