@@ -131,8 +131,8 @@ func checkLinknames(pass *analysis.Pass, file *ast.File) {
 			}
 			local, target := args[0], args[1]
 			sym, ok := mapSymbols[target]
-			if !ok {
-				continue
+			if !ok || symbolPackage(target) == pass.Pkg.Path() {
+				continue // not a map function, or this package's own symbol (maps.clone in maps)
 			}
 			fn := findFunc(pass, file, local)
 			if fn == nil || fn.Body != nil || reported[fn] {
@@ -146,6 +146,17 @@ func checkLinknames(pass *analysis.Pass, file *ast.File) {
 			})
 		}
 	}
+}
+
+// symbolPackage returns the package path of a linker symbol name such as
+// "internal/reflectlite.maplen".
+func symbolPackage(sym string) string {
+	slash := strings.LastIndex(sym, "/")
+	dot := strings.Index(sym[slash+1:], ".")
+	if dot < 0 {
+		return ""
+	}
+	return sym[:slash+1+dot]
 }
 
 func linknameMessage(target string, sym mapSymbol) string {

@@ -17,11 +17,11 @@ func reflectMapiterinit(t, m unsafe.Pointer, it *oldHiter)
 // oldHiter is the pre-1.24 runtime.hiter (go1.22.12), 96 bytes on 64-bit.
 type oldHiter struct {
 	key, elem, t, h, buckets, bptr, overflow, oldoverflow unsafe.Pointer
-	startBucket                                             uintptr
-	offset                                                  uint8
-	wrapped                                                 bool
-	B, i                                                    uint8
-	bucket, checkBucket                                     uintptr
+	startBucket                                           uintptr
+	offset                                                uint8
+	wrapped                                               bool
+	B, i                                                  uint8
+	bucket, checkBucket                                   uintptr
 }
 
 func TestMeasureLinknameShims(t *testing.T) {
