@@ -73,9 +73,15 @@ func clone(m any) any
 // runOn runs Analyzer on one file of the package with the given path.
 func runOn(t *testing.T, path, src string) []analysis.Diagnostic {
 	t.Helper()
+	return run1(t, path, src, false)
+}
+
+// run1 is runOn; if tolerant, type errors are ignored (incomplete types).
+func run1(t *testing.T, path, src string, tolerant bool) []analysis.Diagnostic {
+	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
-	if err != nil {
+	if err != nil && !tolerant {
 		t.Fatal(err)
 	}
 	info := &types.Info{
@@ -85,8 +91,12 @@ func runOn(t *testing.T, path, src string) []analysis.Diagnostic {
 		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
 	files := []*ast.File{f}
-	pkg, err := (&types.Config{Importer: importer.Default()}).Check(path, fset, files, info)
-	if err != nil {
+	conf := &types.Config{Importer: importer.Default()}
+	if tolerant {
+		conf.Error = func(error) {}
+	}
+	pkg, err := conf.Check(path, fset, files, info)
+	if err != nil && !tolerant {
 		t.Fatal(err)
 	}
 	var diags []analysis.Diagnostic
@@ -104,4 +114,70 @@ func runOn(t *testing.T, path, src string) []analysis.Diagnostic {
 		t.Fatal(err)
 	}
 	return diags
+}
+
+// Incomplete type information must not make the analyzer panic.
+func TestIncompleteTypes(t *testing.T) {
+	const src = `package p
+
+import (
+	"reflect"
+	"sync/atomic"
+	"unsafe"
+)
+
+type broken struct {
+	a undefinedType
+	b [undefinedConst]byte
+	c int
+}
+
+func f(m map[string]int, v any, rv reflect.Value, pm *map[undefinedKey]int) {
+	_ = (*undefinedType)(unsafe.Pointer(&m))
+	_ = **(**broken)(unsafe.Pointer(&m))
+	p := *(*unsafe.Pointer)(unsafe.Pointer(&m))
+	_ = *(*broken)(unsafe.Add(p, undefinedVar))
+	_ = *(*[undefinedConst]byte)(p)
+	_ = (*broken)(reflect.ValueOf(undefinedVar).UnsafePointer())
+	_ = atomic.LoadPointer(undefinedVar)
+	_ = (*int)(atomic.LoadPointer(undefinedVar))
+	_ = (*int)(unsafe.Pointer(uintptr(p) + undefinedVar))
+	_ = (**int)(unsafe.Pointer(pm))
+	e := (*struct{ t, d undefinedType })(unsafe.Pointer(&v))
+	if reflect.TypeOf(v).Kind() == reflect.Map {
+		_ = (*int)(e.d)
+		_ = (*int)(e.missing)
+	}
+	switch rv.Kind() {
+	case reflect.Map:
+		_ = (*broken)(rv.UnsafePointer())
+	}
+	_ = undefinedFunc(&m)
+	_ = (*int)(undefinedFunc(p))
+	_ = (*)(p)
+}
+
+func g[T any, M ~map[string]T](m M, x T) {
+	_ = **(**T)(unsafe.Pointer(&m))
+	_ = *(*struct{ a T; b int })(*(*unsafe.Pointer)(unsafe.Pointer(&m)))
+}
+
+//go:linkname
+//go:linkname onlyone
+//go:linkname a b c
+//go:linkname missingFunc runtime.mapaccess1
+//go:linkname g runtime.mapaccess2
+`
+	fset := token.NewFileSet()
+	if _, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments); err == nil {
+		t.Log("source parses")
+	}
+	// Parse errors are tolerated by the parser's partial AST as well.
+	diags := run1(t, "p", src, true)
+	for _, d := range diags {
+		t.Logf("%s: %.80s", fset.Position(d.Pos), d.Message)
+	}
+	if len(diags) == 0 {
+		t.Error("no diagnostics at all: was the file analyzed?")
+	}
 }

@@ -263,7 +263,7 @@ func (c *checker) checkConversion(call *ast.CallExpr) {
 		return
 	}
 	tv, ok := c.pass.TypesInfo.Types[call.Fun]
-	if !ok || !tv.IsType() {
+	if !ok || !tv.IsType() || tv.Type == nil {
 		return
 	}
 	ptr, ok := tv.Type.Underlying().(*types.Pointer)
@@ -275,6 +275,9 @@ func (c *checker) checkConversion(call *ast.CallExpr) {
 		return
 	}
 	target := ptr.Elem()
+	if b, ok := target.Underlying().(*types.Basic); ok && b.Kind() == types.Invalid {
+		return // incomplete type information
+	}
 	if isRuntimeMapType(target) {
 		return // the runtime's own type (internal/runtime/maps tests): the current layout
 	}
@@ -395,7 +398,7 @@ func (v value) plus(n int64, known bool) value {
 
 // load says what is read from memory at p as a value of type t.
 func (c *checker) load(p value, t types.Type) value {
-	if p.kind != pointer && p.kind != copied || !p.offKnown {
+	if p.kind != pointer && p.kind != copied || !p.offKnown || t == nil {
 		return value{}
 	}
 	switch t.Underlying().(type) {
@@ -488,7 +491,7 @@ func (c *checker) classifyIndex(ix *ast.IndexExpr, depth int) value {
 func (c *checker) classifyCall(call *ast.CallExpr, depth int) value {
 	info := c.pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
-		if len(call.Args) != 1 {
+		if len(call.Args) != 1 || tv.Type == nil {
 			return value{}
 		}
 		return c.convert(tv.Type, c.classify(call.Args[0], depth))
@@ -526,8 +529,10 @@ func (c *checker) classifyFuncCall(fn *types.Func, call *ast.CallExpr, depth int
 			name == "SwapPointer" || name == "SwapUintptr"):
 			// the map word, loaded (or swapped out) atomically
 			x := c.classify(call.Args[0], depth)
-			if p, ok := c.pass.TypesInfo.TypeOf(call.Args[0]).Underlying().(*types.Pointer); ok && x.kind == pointer {
-				return c.load(x, p.Elem())
+			if t := c.pass.TypesInfo.TypeOf(call.Args[0]); t != nil && x.kind == pointer {
+				if p, ok := t.Underlying().(*types.Pointer); ok {
+					return c.load(x, p.Elem())
+				}
 			}
 		case path == "reflect" && (name == "ValueOf" || name == "TypeOf"):
 			x := c.classify(call.Args[0], depth)
