@@ -147,6 +147,8 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		Pos:     c.value.Pos(),
 		End:     c.value.End(),
 		Message: fmt.Sprintf("map %q is filled with up to %s entries; make it with %s", c.name, trip.Text, mk),
+		// The loop's range: editors show it, internal/hot weighs it by a profile.
+		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "filled in this loop"}},
 	}
 	if safe {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
@@ -264,6 +266,12 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	if !ok {
 		return false
 	}
+	if t, ok := loop.TripCount(info, pass.Fset); ok && t.IsConst && t.Const <= smallMap {
+		return false // a few iterations: a few maps, little to gain
+	}
+	if repeats(info, loop) {
+		return false
+	}
 	// The rest of the iteration: the statements after the creation.
 	rest := body.List[cur.ParentEdgeIndex()+1:]
 	f := fillOf(info, pass.Fset, rest, c.obj)
@@ -310,6 +318,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 		End: c.value.End(),
 		Message: fmt.Sprintf("map %q is made on every iteration and filled with %s entries; make it once before the loop with %s and clear(%s) at the start of each iteration",
 			c.name, size, mk, c.name),
+		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "made on every iteration of this loop"}},
 	}
 	if hasClear && c.elems == 0 && hoistable(info, pass.Pkg, loop, c) {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
@@ -318,6 +327,23 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 		}}
 	}
 	pass.Report(d)
+	return true
+}
+
+// repeats reports whether loop repeats the same work: a range or
+// counted loop whose body uses no iteration variable (for range 1000).
+// Tests and stress loops do that, and want a fresh map per round
+// (runtime's map tests check iteration order over fresh maps).
+func repeats(info *types.Info, loop *loops.Loop) bool {
+	if f, ok := loop.Stmt.(*ast.ForStmt); ok && (f.Init == nil || f.Post == nil) {
+		return false // for {} and for cond {}: state moves through other variables
+	}
+	a, b := loop.IterVars(info)
+	for _, v := range [2]types.Object{a, b} {
+		if v != nil && loops.Mentions(info, loop.Body, v) {
+			return false
+		}
+	}
 	return true
 }
 

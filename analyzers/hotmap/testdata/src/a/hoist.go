@@ -43,3 +43,44 @@ func nameClash(docs [][]string, seen int) int {
 	}
 	return total
 }
+
+// A loop of at most 8 iterations makes at most 8 maps: rule 2 is silent
+// (rule 1 still hints the inner fill).
+func fewIterations(docs [4][]string) int {
+	total := 0
+	for _, words := range docs {
+		seen := map[string]bool{} // want `map "seen" is filled with up to len\(words\) entries`
+		for _, w := range words {
+			seen[w] = true
+		}
+		total += len(seen)
+	}
+	return total
+}
+
+// A loop that repeats the same work (its variable unused), like a stress
+// test wanting a fresh map per round: rule 2 is silent.
+func repeatRounds(words []string) int {
+	total := 0
+	for range 1000 {
+		seen := map[string]bool{} // want `map "seen" is filled with up to len\(words\) entries`
+		for _, w := range words {
+			seen[w] = true
+		}
+		total += len(seen)
+	}
+	return total
+}
+
+// The same loop using its variable is reported.
+func rounds(words []string) int {
+	total := 0
+	for round := range 1000 {
+		seen := map[string]bool{} // want `map "seen" is made on every iteration`
+		for _, w := range words {
+			seen[w] = true
+		}
+		total += len(seen) + round
+	}
+	return total
+}
