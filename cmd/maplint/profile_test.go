@@ -133,6 +133,23 @@ func TestProfile(t *testing.T) {
 		checkBadProfile(t, dir, filepath.Join(dir, "cmd", "pgodemo", "default.pgo"), "-makecap", "./...")
 	})
 
+	t.Run("MovedLines", func(t *testing.T) {
+		// Two lines added above the functions since the profile: the hot
+		// function is weighed as a whole, and says so.
+		dir := filepath.Join(t.TempDir(), "pgomod")
+		if err := os.CopyFS(dir, os.DirFS(mod)); err != nil {
+			t.Fatal(err)
+		}
+		moved := strings.Replace(string(src), "import \"strconv\"\n", "import \"strconv\"\n\n// two more\n// lines\n", 1)
+		if err := os.WriteFile(filepath.Join(dir, "pgomod.go"), []byte(moved), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		diags := findings(dir, "-makecap", "-profile="+prof, "./...")
+		if len(diags) != 1 || !strings.Contains(diags[0].msg, "of CPU samples in this loop's function (the profile's line numbers do not match this source") {
+			t.Fatalf("got %v, want the hot function weighed as a whole", diags)
+		}
+	})
+
 	t.Run("BadProfile", func(t *testing.T) {
 		dir := t.TempDir()
 		empty, text := filepath.Join(dir, "empty.pprof"), filepath.Join(dir, "notes.txt")
