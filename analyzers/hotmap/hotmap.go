@@ -131,7 +131,8 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		return
 	}
 	trip, ok := loop.TripCount(info, pass.Fset)
-	if !ok || (trip.IsConst && trip.Const <= smallMap) || loop.ExitsEarly(info) {
+	if !ok || (trip.IsConst && trip.Const <= smallMap) || loop.ExitsEarly(info) ||
+		!loops.UsedAfter(info, cur, c.obj, loop.Stmt.End()) {
 		return
 	}
 	if !oneInsertPerIteration(info, loop, c.obj) {
@@ -311,7 +312,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	case f.inner != nil && !f.unknownBeyondInner:
 		size = "up to " + f.inner.Text
 	case !f.unknown:
-		size = fmt.Sprint(f.count + c.elems)
+		size = fmt.Sprint("up to ", f.count+c.elems) // inserts may repeat keys
 	}
 	d := analysis.Diagnostic{
 		Pos: c.value.Pos(),

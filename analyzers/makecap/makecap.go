@@ -151,7 +151,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		return
 	}
 	trip, ok := loop.TripCount(info, pass.Fset)
-	if !ok || loop.ExitsEarly(info) {
+	if !ok || loop.ExitsEarly(info) || !loops.UsedAfter(info, cur, c.obj, loop.Stmt.End()) {
 		return
 	}
 	k := appendsPerIteration(info, loop, c.obj)

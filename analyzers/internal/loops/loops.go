@@ -395,3 +395,24 @@ func InBenchmark(fset *token.FileSet, c inspector.Cursor) bool {
 	}
 	return false
 }
+
+// UsedAfter reports whether obj is referred to after pos in the function
+// around cur. A slice or map filled by a loop and never used afterwards
+// is filled for the allocation itself (runtime/pprof's growMap test
+// profiles exactly that growth): presizing it would change the point.
+func UsedAfter(info *types.Info, cur inspector.Cursor, obj types.Object, pos token.Pos) bool {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		used := false
+		ast.Inspect(fn.Node(), func(n ast.Node) bool {
+			if used || n == nil || n.End() <= pos {
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok && id.Pos() > pos && info.Uses[id] == obj {
+				used = true
+			}
+			return !used
+		})
+		return used
+	}
+	return false
+}
