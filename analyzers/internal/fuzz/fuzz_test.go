@@ -4,10 +4,12 @@ import (
 	"errors"
 	"go/ast"
 	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -63,6 +65,24 @@ func setup(t testing.TB) {
 		}
 		sort.Slice(seeds, func(i, j int) bool { return seeds[i].path < seeds[j].path })
 		imp = NewImporter(abs)
+		// Import everything the seeds import now: the fuzzing engine
+		// counts an input that takes over 10s as a hang, and type-checking
+		// the standard library from source on the first input would.
+		paths := map[string]bool{"fmt": true, "strings": true, "sort": true, "maps": true, "slices": true, "sync": true, "unsafe": true, "reflect": true, "strconv": true, "errors": true, "os": true, "io": true, "bytes": true, "context": true, "runtime": true, "iter": true}
+		for _, s := range seeds {
+			f, err := parser.ParseFile(token.NewFileSet(), "", s.src, parser.ImportsOnly)
+			if err != nil {
+				continue
+			}
+			for _, is := range f.Imports {
+				if p, err := strconv.Unquote(is.Path.Value); err == nil {
+					paths[p] = true
+				}
+			}
+		}
+		for p := range paths {
+			imp.Import(p) // errors (testdata-only paths, "C") are fine
+		}
 	})
 }
 
@@ -81,7 +101,6 @@ func analyzeSource(t *testing.T, name string, src []byte) []Diag {
 	t.Helper()
 	imp.Lock()
 	defer imp.Unlock()
-	imp.MaybeReset()
 	f, err := parser.ParseFile(imp.Fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil

@@ -26,6 +26,7 @@ var (
 	flagCache   = flag.String("cache", defaultCache(), "cache directory for sources, tools and scratch copies (outside the repository)")
 	flagSets    = flag.String("sets", "", "comma-separated set names (default: all for prepare/run, std for smoke)")
 	flagRuns    = flag.Int("runs", 3, "timed runs of the floor and of maplint per set (alternating)")
+	flagFloor   = flag.Bool("floor", true, "time the no-op floor beside maplint (speed ratios)")
 	flagPeers   = flag.Bool("peers", true, "also run prealloc and staticcheck")
 	flagFix     = flag.Bool("fix", true, "check that maplint -fix keeps each set building and vetting")
 	flagShare   = flag.Bool("share", true, "measure each analyzer's share in-process (maplint-share)")
@@ -52,7 +53,7 @@ func usage() {
   prepare    fetch every set (pinned versions) into -cache and check it loads
   run        measure every set: findings, floor vs maplint time and memory,
              peers, fix safety; writes result.json and result.md
-  smoke      run -sets=std -runs=1 -peers=false -share=false -quick-fix-check
+  smoke      run -sets=std -runs=1 -floor=false -peers=false -share=false -quick-fix-check
   precision  print precision per analyzer from -verdicts
 
 flags:
@@ -76,6 +77,7 @@ func main() {
 	case "smoke":
 		*flagRuns = 1
 		*flagPeers = false
+		*flagFloor = false
 		*flagShare = false
 		*flagQuick = true
 		*flagSample = 0

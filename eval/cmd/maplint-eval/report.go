@@ -78,11 +78,11 @@ func markdown(res *result) string {
 	}
 
 	// Speed.
-	b.WriteString("\n## Speed and memory against the floor\n\n| set | floor wall (median) | maplint wall (median) | wall ratio | floor peak RSS | maplint peak RSS | RSS ratio |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("\n## Speed and memory against the floor\n\n| set | floor wall (median) | maplint wall (median) | wall ratio | floor peak RSS | maplint peak RSS | RSS ratio | load average (1/5/15 min) before → after |\n|---|---:|---:|---:|---:|---:|---:|---|\n")
 	for _, s := range res.Sets {
 		fw, fr := medians(s.Floor)
 		mw, mr := medians(s.Maplint)
-		fmt.Fprintf(&b, "| %s | %.1fs | %.1fs | %s | %.0f MB | %.0f MB | %s |\n", s.Set, fw, mw, ratio(s.WallRatio), fr, mr, ratio(s.RSSRatio))
+		fmt.Fprintf(&b, "| %s | %.1fs | %.1fs | %s | %.0f MB | %.0f MB | %s | %s |\n", s.Set, fw, mw, ratio(s.WallRatio), fr, mr, ratio(s.RSSRatio), s.LoadAvg)
 	}
 
 	// Share.

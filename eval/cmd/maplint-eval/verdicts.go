@@ -138,6 +138,7 @@ func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision) erro
 		if k := strings.IndexAny(v, " (:,-—"); k >= 0 {
 			word = v[:k]
 		}
+		word = strings.Trim(word, "*_`")
 		var r *tp
 		if rule != "" {
 			r = p.ByRule[rule]

@@ -1,0 +1,66 @@
+package main
+
+import "testing"
+
+func TestParseVerdicts(t *testing.T) {
+	text := `# newmap verdicts
+
+Some prose | with a pipe.
+
+| set | position | rule | message | verdict | reason |
+|---|---|---|---|---|---|
+| std | a.go:1:2 | fresh | m \| n | TP | ok |
+| std | a.go:3:2 | fresh | x | **FP** (fixed) | wrong |
+| caddy | b.go:1:1 | lost | y | ? | unsure |
+| caddy | b.go:2:1 | lost | y | tp | fine |
+
+| analyzer | verdict |
+|---|---|
+| makecap | FP |
+`
+	out := map[string]*precision{}
+	if err := parseVerdicts(text, "newmap", out); err != nil {
+		t.Fatal(err)
+	}
+	n := out["newmap"]
+	if n == nil || n.TP != 2 || n.FP != 1 || n.Undecided != 1 {
+		t.Fatalf("newmap = %+v", n)
+	}
+	if r := n.ByRule["fresh"]; r == nil || r.TP != 1 || r.FP != 1 {
+		t.Errorf("rule fresh = %+v", r)
+	}
+	if m := out["makecap"]; m == nil || m.FP != 1 || m.TP != 0 {
+		t.Errorf("makecap = %+v", m)
+	}
+	if got := n.String(); got != "67% (2/3)" {
+		t.Errorf("String = %q", got)
+	}
+}
+
+func TestParseDriverJSON(t *testing.T) {
+	js := `{"p": {"newmap": [{"posn": "/x/a.go:1:2", "message": "m", "category": "fresh", "suggested_fixes": [{"message": "f", "edits": []}]}], "makecap": {"error": "boom"}},
+ "p [p.test]": {"newmap": [{"posn": "/x/a.go:1:2", "message": "m", "category": "fresh"}]}}
+{"q": {"makecap": [{"posn": "/y/b.go:3:4", "message": "n"}]}}`
+	fs, errs, err := parseDriverJSON([]byte(js), "/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 2 || len(errs) != 1 {
+		t.Fatalf("findings %+v errors %v", fs, errs)
+	}
+	if fs[1].Posn != "a.go:1:2" || !fs[1].Fixable || fs[1].Rule != "fresh" {
+		t.Errorf("newmap finding = %+v", fs[1])
+	}
+	if fs[0].Posn != "/y/b.go:3:4" {
+		t.Errorf("makecap finding = %+v", fs[0])
+	}
+}
+
+func TestMedian(t *testing.T) {
+	if m := median([]float64{3, 1, 2}); m != 2 {
+		t.Errorf("median = %v", m)
+	}
+	if m := median([]float64{4, 1, 2, 3}); m != 2.5 {
+		t.Errorf("median = %v", m)
+	}
+}
