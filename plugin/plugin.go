@@ -15,6 +15,8 @@
 //	          disable: [hotmap]           # default: none
 //	          newmap:                     # one block per analyzer:
 //	            some-flag: value          # its flags, as "maplint help newmap" lists them
+//	          profile: cpu.pprof          # weigh hotmap/makecap findings by a CPU profile (docs/profile.md)
+//	          hot-threshold: 0.5          # with a profile: drop loop findings under this % of samples
 //
 // The analyzers are exactly those of the registry, analyzers.All(), in its
 // order; nothing is listed here a second time.
@@ -54,6 +56,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -61,6 +64,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/maplint/maplint/analyzers"
+	"github.com/maplint/maplint/internal/hot"
 )
 
 // Name is the linter name in golangci-lint's configuration, in its output
@@ -94,6 +98,9 @@ func (p *Plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 const (
 	keyEnable  = "enable"
 	keyDisable = "disable"
+	// Suite-wide, as maplint's -profile and -hot-threshold (docs/profile.md).
+	keyProfile      = "profile"
+	keyHotThreshold = "hot-threshold"
 )
 
 var (
@@ -146,8 +153,27 @@ func newPlugin(all []*analysis.Analyzer, settings any) (_ *Plugin, err error) {
 		value string
 	}
 	var assignments []assignment
+	weigh := hot.Settings{Threshold: hot.DefaultThreshold}
+	for _, key := range []string{keyProfile, keyHotThreshold} {
+		msg, ok := raw[key]
+		if !ok || isNull(msg) {
+			continue
+		}
+		v, err := scalar(msg)
+		if err != nil {
+			return nil, fmt.Errorf("settings: %s: %v", key, err)
+		}
+		if key == keyProfile {
+			if _, err := hot.Load(v); err != nil { // parsed once per process, reused by the analyzers
+				return nil, fmt.Errorf("settings: %s: %v", key, err)
+			}
+			weigh.Profile = v
+		} else if weigh.Threshold, err = strconv.ParseFloat(v, 64); err != nil || weigh.Threshold < 0 || weigh.Threshold > 100 {
+			return nil, fmt.Errorf("settings: %s: %q is not a percentage between 0 and 100", key, v)
+		}
+	}
 	for _, key := range sortedKeys(raw) {
-		if key == keyEnable || key == keyDisable {
+		if key == keyEnable || key == keyDisable || key == keyProfile || key == keyHotThreshold {
 			continue
 		}
 		a := byName[key]
@@ -198,9 +224,13 @@ func newPlugin(all []*analysis.Analyzer, settings any) (_ *Plugin, err error) {
 			p.analyzers = append(p.analyzers, a)
 		}
 	}
+	if weigh.Profile != "" {
+		p.analyzers = hot.WrapAll(p.analyzers) // without a profile: the registry's own values
+	}
 	if len(p.analyzers) == 0 && len(all) > 0 {
 		return nil, errors.New("settings disable every analyzer; to turn maplint off, remove it from linters.enable")
 	}
+	hot.Config = weigh // like the flags: process-wide, the last New wins
 	return p, nil
 }
 

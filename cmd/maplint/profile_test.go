@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,10 +20,9 @@ func TestProfile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a benchmark")
 	}
-	// Most runs enable makecap alone (-makecap): it is the analyzer with
-	// findings here, and without newmap's facts maplint does not
-	// type-check the standard library from source. NoProfile and
-	// DefaultPGO run the whole suite.
+	// Most runs enable only the loop analyzers (-makecap -hotmap): without
+	// newmap's facts maplint does not type-check the standard library
+	// from source. NoProfile and DefaultPGO run the whole suite.
 	mod := filepath.Join(testdataDir, "pgomod")
 	build := t.TempDir()
 	if err := os.CopyFS(filepath.Join(build, "pgomod"), os.DirFS(mod)); err != nil {
@@ -38,7 +38,9 @@ func TestProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hotPos, coldPos := "pgomod/pgomod.go:"+lineOf(t, src, "var out []string"), "pgomod/pgomod.go:"+lineOf(t, src, "var out []int")
+	// The hot loop and two cold ones: makecap, makecap, hotmap.
+	hotPos, coldPos, coldMapPos := "pgomod/pgomod.go:"+lineOf(t, src, "var out []string"),
+		"pgomod/pgomod.go:"+lineOf(t, src, "var out []int"), "pgomod/pgomod.go:"+lineOf(t, src, "m := map[int]int{}")
 	weightRE := regexp.MustCompile(`; hot: (\d+\.\d)% of CPU samples in this loop \((\d+\.\d)% flat\)$`)
 	weight := func(d diagnostic) float64 {
 		m := weightRE.FindStringSubmatch(d.msg)
@@ -59,7 +61,7 @@ func TestProfile(t *testing.T) {
 	}
 
 	t.Run("DefaultThreshold", func(t *testing.T) {
-		diags := findings(mod, "-makecap", "-profile="+prof, "./...")
+		diags := findings(mod, "-makecap", "-hotmap", "-profile="+prof, "./...")
 		if len(diags) != 1 || diags[0].pos != hotPos {
 			t.Fatalf("got %v, want only the hot loop's finding at %s", diags, hotPos)
 		}
@@ -69,17 +71,25 @@ func TestProfile(t *testing.T) {
 	})
 
 	t.Run("ThresholdZero", func(t *testing.T) {
-		diags := findings(mod, "-makecap", "-profile="+prof, "-hot-threshold=0", "./...")
-		if len(diags) != 2 || diags[0].pos != hotPos || diags[1].pos != coldPos {
-			t.Fatalf("got %v, want the hot loop's finding, then the cold one's", diags)
+		// The text output lists each analyzer's findings in turn (hotmap,
+		// then makecap), each hottest first.
+		diags := findings(mod, "-makecap", "-hotmap", "-profile="+prof, "-hot-threshold=0", "./...")
+		var pos []string
+		for _, d := range diags {
+			pos = append(pos, d.pos)
 		}
-		if w := weight(diags[1]); w >= 0.5 {
-			t.Errorf("cold loop weighs %.1f%%, want under the default threshold", w)
+		if want := []string{coldMapPos, hotPos, coldPos}; !slices.Equal(pos, want) {
+			t.Fatalf("got %v, want findings at %v", diags, want)
+		}
+		for _, d := range []diagnostic{diags[0], diags[2]} {
+			if w := weight(d); w >= 0.5 {
+				t.Errorf("cold loop %s weighs %.1f%%, want under the default threshold", d.pos, w)
+			}
 		}
 	})
 
 	t.Run("JSON", func(t *testing.T) {
-		stdout, stderr, code := run(t, mod, maplintBin, "-makecap", "-json", "-profile="+prof, "-hot-threshold=0", "./...")
+		stdout, stderr, code := run(t, mod, maplintBin, "-makecap", "-hotmap", "-json", "-profile="+prof, "-hot-threshold=0", "./...")
 		var doc map[string]map[string][]struct{ Posn, Message string }
 		if err := json.Unmarshal([]byte(stdout), &doc); code != 0 || err != nil {
 			t.Fatalf("-json: exit %d, %v\n%s%s", code, err, stdout, stderr)
@@ -88,12 +98,15 @@ func TestProfile(t *testing.T) {
 		if len(list) != 2 || !strings.Contains(list[0].Message, "[]string") || !strings.Contains(list[1].Message, "[]int") {
 			t.Errorf("-json makecap findings not hottest first: %+v", list)
 		}
+		if list := doc["example.com/pgomod"]["hotmap"]; len(list) != 1 || !weightRE.MatchString(list[0].Message) {
+			t.Errorf("-json hotmap findings: %+v, want the cold map's, weighed", list)
+		}
 	})
 
 	t.Run("NoProfile", func(t *testing.T) {
 		diags := findings(mod, "./...")
-		if len(diags) != 2 || diags[0].pos != hotPos || diags[1].pos != coldPos {
-			t.Fatalf("got %v, want both findings in source order", diags)
+		if len(diags) != 3 || diags[0].pos != coldMapPos || diags[1].pos != hotPos || diags[2].pos != coldPos {
+			t.Fatalf("got %v, want the three findings by analyzer, in source order", diags)
 		}
 		for _, d := range diags {
 			if strings.Contains(d.msg, "hot:") {
@@ -123,14 +136,14 @@ func TestProfile(t *testing.T) {
 		}
 		weight(diags[0])
 		// "." matches no main package: no default.pgo applies.
-		if diags := findings(dir, "-makecap", "."); len(diags) != 2 || strings.Contains(diags[0].msg, "hot:") {
+		if diags := findings(dir, "-makecap", "-hotmap", "."); len(diags) != 3 || strings.Contains(diags[0].msg, "hot:") {
 			t.Errorf("maplint . weighed by a default.pgo: %v", diags)
 		}
 		// A bad default.pgo is an error.
 		if err := os.WriteFile(filepath.Join(dir, "cmd", "pgodemo", "default.pgo"), []byte("not a profile"), 0o666); err != nil {
 			t.Fatal(err)
 		}
-		checkBadProfile(t, dir, filepath.Join(dir, "cmd", "pgodemo", "default.pgo"), "-makecap", "./...")
+		checkBadProfile(t, dir, filepath.Join(dir, "cmd", "pgodemo", "default.pgo"), "-makecap", "-hotmap", "./...")
 	})
 
 	t.Run("MovedLines", func(t *testing.T) {
@@ -144,7 +157,7 @@ func TestProfile(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "pgomod.go"), []byte(moved), 0o666); err != nil {
 			t.Fatal(err)
 		}
-		diags := findings(dir, "-makecap", "-profile="+prof, "./...")
+		diags := findings(dir, "-makecap", "-hotmap", "-profile="+prof, "./...")
 		if len(diags) != 1 || !strings.Contains(diags[0].msg, "of CPU samples in this loop's function (the profile's line numbers do not match this source") {
 			t.Fatalf("got %v, want the hot function weighed as a whole", diags)
 		}
@@ -156,9 +169,9 @@ func TestProfile(t *testing.T) {
 		os.WriteFile(empty, nil, 0o666)
 		os.WriteFile(text, []byte("hello\n"), 0o666)
 		for _, file := range []string{filepath.Join(dir, "missing.pprof"), empty, text} {
-			checkBadProfile(t, mod, file, "-makecap", "-profile="+file, "./...")
+			checkBadProfile(t, mod, file, "-makecap", "-hotmap", "-profile="+file, "./...")
 		}
-		_, stderr, code := run(t, mod, maplintBin, "-makecap", "-profile="+prof, "-hot-threshold=-1", "./...")
+		_, stderr, code := run(t, mod, maplintBin, "-makecap", "-hotmap", "-profile="+prof, "-hot-threshold=-1", "./...")
 		if code != 1 || !strings.Contains(stderr, "hot-threshold") {
 			t.Errorf("-hot-threshold=-1: exit %d\n%s", code, stderr)
 		}
@@ -168,7 +181,7 @@ func TestProfile(t *testing.T) {
 		// go vet learns -profile and -hot-threshold from maplint -flags
 		// and passes them on; it runs the tool in each package's
 		// directory, so the path is absolute.
-		_, stderr, code := run(t, mod, "go", "vet", "-vettool="+maplintBin, "-makecap", "-profile="+prof, "./...")
+		_, stderr, code := run(t, mod, "go", "vet", "-vettool="+maplintBin, "-makecap", "-hotmap", "-profile="+prof, "./...")
 		diags := parseText(t, stderr)
 		// go vet prints paths relative to the current directory.
 		if code == 0 || len(diags) != 1 || !strings.HasSuffix(hotPos, "/"+diags[0].pos) {

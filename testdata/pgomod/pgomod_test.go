@@ -11,5 +11,6 @@ func BenchmarkWork(b *testing.B) {
 	for b.Loop() {
 		t.Render()
 		Cold(small)
+		ColdIndex(small)
 	}
 }

@@ -6,5 +6,5 @@ import "example.com/pgomod"
 
 func main() {
 	t := &pgomod.Table{Rows: []int{1, 2, 3}}
-	println(len(t.Render()), len(pgomod.Cold(t.Rows)))
+	println(len(t.Render()), len(pgomod.Cold(t.Rows)), len(pgomod.ColdIndex(t.Rows)))
 }
