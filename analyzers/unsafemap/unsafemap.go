@@ -52,17 +52,19 @@ func run(pass *analysis.Pass) (any, error) {
 		if !importsAny([]*ast.File{file}, "unsafe", "reflect") {
 			continue
 		}
+		c := &checker{
+			pass:     pass,
+			sizes:    sizes,
+			facts:    make(map[types.Object]value),
+			knownMap: make(map[types.Object]bool),
+		}
+		c.wordSize, _ = c.sizeof(types.Typ[types.Uintptr])
 		for declCur := range fileCur.Children() {
 			if _, ok := declCur.Node().(ast.Decl); !ok {
 				continue
 			}
-			c := &checker{
-				pass:     pass,
-				sizes:    sizes,
-				facts:    make(map[types.Object]value),
-				knownMap: make(map[types.Object]bool),
-			}
-			c.wordSize, _ = c.sizeof(types.Typ[types.Uintptr])
+			clear(c.facts) // facts hold within one top-level declaration
+			clear(c.knownMap)
 			c.checkDecl(declCur)
 		}
 	}
