@@ -318,6 +318,10 @@ func (c *checker) classify(e ast.Expr, depth int) value {
 	if analysisutil.IsMap(tv.Type) {
 		return value{kind: mapValue}
 	}
+	if p, ok := tv.Type.Underlying().(*types.Pointer); ok && analysisutil.IsMap(p.Elem()) {
+		// &m, or a *map[K]V parameter, variable or field: &m by another name
+		return value{kind: pointer, region: mapVar, offKnown: true, elem: p.Elem()}
+	}
 	switch e := e.(type) {
 	case *ast.Ident:
 		return c.classifyVar(e, tv.Type)
@@ -383,10 +387,6 @@ func (c *checker) classifyVar(id *ast.Ident, t types.Type) value {
 			return value{}
 		}
 		return value{kind: ifaceMap, root: obj}
-	}
-	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok && analysisutil.IsMap(p.Elem()) {
-		// a *map[K]V parameter or variable: &m by another name
-		return value{kind: pointer, region: mapVar, offKnown: true, elem: p.Elem()}
 	}
 	return value{}
 }

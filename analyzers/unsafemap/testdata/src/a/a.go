@@ -151,7 +151,12 @@ func pointerParam(pm *map[string]int) uint8 {
 }
 
 type holder struct {
-	m map[string]int
+	m  map[string]int
+	pm *map[string]int
+}
+
+func pointerField(h holder) int {
+	return **(**int)(unsafe.Pointer(h.pm)) // want `reads int at offset 0 of the map header`
 }
 
 func fieldAddress(h *holder) int {
