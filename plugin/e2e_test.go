@@ -41,7 +41,14 @@ func TestGolangciLint(t *testing.T) {
 	tmp := t.TempDir()
 
 	gcl := filepath.Join(tmp, "golangci-lint-maplint")
-	r := mustRun(t, filepath.Join(root, "plugin", "gcl"), nil, "go", "build", "-buildvcs=false", "-o", gcl, ".")
+	r := command(t, filepath.Join(root, "plugin", "gcl"), nil, "go", "build", "-buildvcs=false", "-o", gcl, ".")
+	if r.code != 0 {
+		hint := ""
+		if strings.Contains(r.stderr, "missing go.sum entry") || strings.Contains(r.stderr, "go: updates to go.mod needed") {
+			hint = "\nmaplint's dependencies changed: run  cd plugin/gcl && go mod tidy  and commit plugin/gcl/go.mod and go.sum"
+		}
+		t.Fatalf("building plugin/gcl: exit %d\n%s%s", r.code, r.stderr, hint)
+	}
 	t.Logf("built custom golangci-lint in %v", r.took.Round(100e6))
 	r = mustRun(t, tmp, nil, gcl, "version")
 	t.Logf("%s", strings.TrimSpace(r.stdout+r.stderr))

@@ -164,6 +164,9 @@ func newPlugin(all []*analysis.Analyzer, settings any) (_ *Plugin, err error) {
 			return nil, fmt.Errorf("settings: %s: %v", key, err)
 		}
 		if key == keyProfile {
+			if v == "" {
+				continue // as maplint -profile="": no profile
+			}
 			if _, err := hot.Load(v); err != nil { // parsed once per process, reused by the analyzers
 				return nil, fmt.Errorf("settings: %s: %v", key, err)
 			}

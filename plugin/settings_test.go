@@ -146,3 +146,16 @@ func TestRegistryErrors(t *testing.T) {
 		t.Errorf("reserved name: err = %v", err)
 	}
 }
+
+// TestEmptyProfile: profile: "" (as .golangci.example.yml shows the
+// default) means no profile, as maplint -profile="" does.
+func TestEmptyProfile(t *testing.T) {
+	_, _, all := fakes()
+	p, err := newPlugin(all, map[string]any{"profile": "", "hot-threshold": 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if as, _ := p.BuildAnalyzers(); len(as) != 2 || as[0] != all[0] {
+		t.Errorf("profile \"\" wrapped or changed the analyzers: %v", as)
+	}
+}
