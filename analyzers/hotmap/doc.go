@@ -19,7 +19,8 @@
 // or value, the index, or a field or element of them, not a computed
 // key) and the insert does not read the map (m[k]++, m[k] = append(m[k],
 // x) group or count: n is not the number of keys). Keys may repeat, so n
-// is an upper bound: "up to n entries". A constant n ≤ 8 is silent.
+// is an upper bound: "up to n entries". A constant n ≤ 8, a map never
+// used after the loop and Benchmark functions are silent.
 //
 //	byID := map[int64]*Order{} // map "byID" is filled with up to len(orders) entries; make it with make(map[int64]*Order, len(orders))
 //	for _, o := range orders {
@@ -34,7 +35,9 @@
 // a call other than len, delete, clear, fmt's print functions,
 // json.Marshal, (*json.Encoder).Encode, reflect.DeepEqual, maps.Clone,
 // maps.Copy, maps.Equal and maps.Keys/Values consumed in place
-// (slices.Collect, slices.Sorted, range). On Go 1.26, 1000 iterations
+// (slices.Collect, slices.Sorted, range). Loops of a constant ≤ 8
+// iterations and loops repeating the same work (no iteration variable
+// used: for range 1000) are silent. On Go 1.26, 1000 iterations
 // filling 100 keys took 15 ms and 9000 allocations with a fresh map, 2.7
 // ms and 9 allocations with one map cleared per iteration.
 //

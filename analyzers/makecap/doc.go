@@ -29,8 +29,9 @@
 // It is silent for unknown trip counts (channels, iterators, strings,
 // calls, step loops), conditional appends, early exits, spread appends
 // (append(s, xs...)), appends in an inner loop, a shadowing variable in
-// the loop, a slice used between its creation and the loop, and a total
-// of one element. The suggested fix replaces the creation with
+// the loop, a slice used between its creation and the loop or never used
+// after it, Benchmark functions (they grow slices on purpose), and a
+// total of one element. The suggested fix replaces the creation with
 // make(T, 0, k*n), keeping the declared type and the var or := form;
 // when n is not provably non-negative (make panics on a negative
 // capacity) it becomes max(n, 0).
@@ -39,7 +40,8 @@
 // with a non-zero length, assigned to a new variable that is then
 // appended to before being indexed, resliced, copied into or passed
 // anywhere. The result keeps n zero values in front of the appended
-// elements, which is almost always a bug. The fix makes the length 0 and
+// elements, which is almost always a bug (a constant length followed by
+// appends outside any loop is taken as deliberate padding: silent). The fix makes the length 0 and
 // the capacity n (or c).
 //
 // Flags:
