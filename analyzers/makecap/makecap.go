@@ -78,12 +78,12 @@ func run(pass *analysis.Pass) (any, error) {
 type creation struct {
 	obj   types.Object
 	name  string
-	pos   token.Pos     // where it is declared: the scope of the fix
+	pos   token.Pos      // where it is declared: the scope of the fix
 	spec  *ast.ValueSpec // var form, else nil
-	value ast.Expr      // initializer, nil for "var s T"
-	typ   ast.Expr      // the slice type as written
-	elems int           // elements of a composite literal
-	mk    *ast.CallExpr // the make call, if any
+	value ast.Expr       // initializer, nil for "var s T"
+	typ   ast.Expr       // the slice type as written
+	elems int            // elements of a composite literal
+	mk    *ast.CallExpr  // the make call, if any
 }
 
 func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.ValueSpec, lhs, value ast.Expr, hasMax bool) {
