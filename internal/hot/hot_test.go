@@ -199,6 +199,7 @@ func TestSameFile(t *testing.T) {
 		{"/build/p/x.go", "/home/me/p/y.go", false},
 		{"/build/p/ax.go", "/home/me/p/x.go", false},
 		{"", "/home/me/p/x.go", false},
+		{`C:\build\p\x.go`, "/home/me/p/x.go", true}, // a profile from Windows
 	} {
 		if got := sameFile(tc.a, tc.b); got != tc.want {
 			t.Errorf("sameFile(%q, %q) = %v", tc.a, tc.b, got)

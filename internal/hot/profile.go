@@ -15,7 +15,8 @@ type Profile struct {
 	Path  string
 	total int64   // sum of the chosen value over all samples
 	value []int64 // the chosen value of each sample
-	funcs []*function
+	// byBase holds the functions by the base name of their file.
+	byBase map[string][]*function
 }
 
 // function is one function of the profile (name and file), with every
@@ -50,8 +51,9 @@ type Weight struct {
 }
 
 // cache holds every profile this process parsed, by path, so that each
-// file is read once per run however many packages and analyzers ask. It
-// and Config are the package's only mutable globals.
+// file is read once per run however many packages and analyzers ask. It,
+// the default.pgo lookup of auto.go (also computed once) and Config are the
+// package's only mutable globals.
 var cache sync.Map // path -> *loadResult
 
 type loadResult struct {
@@ -107,7 +109,7 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 		}
 		return nil, fmt.Errorf("profile %s: not a CPU profile (sample types %v, want cpu or samples)", path, types)
 	}
-	hp := &Profile{Path: path, value: make([]int64, len(p.Sample))}
+	hp := &Profile{Path: path, value: make([]int64, len(p.Sample)), byBase: make(map[string][]*function)}
 	byFunc := make(map[[2]string]*function)
 	for si, s := range p.Sample {
 		if vi >= len(s.Value) {
@@ -126,7 +128,8 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 				if fn == nil {
 					fn = &function{name: key[0], file: key[1], startLine: ln.Function.StartLine}
 					byFunc[key] = fn
-					hp.funcs = append(hp.funcs, fn)
+					base := baseName(key[1])
+					hp.byBase[base] = append(hp.byBase[base], fn)
 				}
 				fn.hits = append(fn.hits, hit{sample: int32(si), line: int32(ln.Line), leaf: li == 0 && k == 0})
 			}
@@ -148,7 +151,7 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 func (p *Profile) Weigh(f Func, start, end int) Weight {
 	var fns []*function
 	moved := false
-	for _, fn := range p.funcs {
+	for _, fn := range p.byBase[baseName(f.File)] {
 		if !sameFile(fn.file, f.File) {
 			continue
 		}

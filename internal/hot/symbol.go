@@ -3,7 +3,6 @@ package hot
 import (
 	"go/ast"
 	"go/token"
-	"path/filepath"
 	"strings"
 )
 
@@ -199,7 +198,12 @@ func pathToPrefix(s string) string {
 // under -trimpath), so only the tail can be compared; the function symbol,
 // which holds the package path, does the rest.
 func sameFile(profileFile, localFile string) bool {
-	a := filepath.ToSlash(profileFile)
-	b := filepath.ToSlash(localFile)
-	return a != "" && b != "" && a[strings.LastIndex(a, "/")+1:] == b[strings.LastIndex(b, "/")+1:]
+	a, b := baseName(profileFile), baseName(localFile)
+	return a != "" && a == b
+}
+
+// baseName is the last element of a slash- or backslash-separated path
+// (profiles may come from another OS).
+func baseName(file string) string {
+	return file[strings.LastIndexAny(file, `/\`)+1:]
 }
