@@ -1,6 +1,7 @@
 package hotmap_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -11,6 +12,11 @@ import (
 
 func TestHotmap(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), hotmap.Analyzer, "a")
+}
+
+// TestOldGo: a module at Go 1.20 gets no fix that needs max or clear.
+func TestOldGo(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, filepath.Join(analysistest.TestData(), "oldgo"), hotmap.Analyzer, "./...")
 }
 
 // TestGoldenFilesCompile type-checks the package with its .go.golden

@@ -1,6 +1,7 @@
 package makecap_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -11,6 +12,11 @@ import (
 
 func TestMakecap(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), makecap.Analyzer, "a")
+}
+
+// TestOldGo: a module at Go 1.20 gets no fix that needs max or clear.
+func TestOldGo(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, filepath.Join(analysistest.TestData(), "oldgo"), makecap.Analyzer, "./...")
 }
 
 func TestLiteralsFlag(t *testing.T) {
