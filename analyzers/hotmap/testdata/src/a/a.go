@@ -467,3 +467,61 @@ func growMap() {
 		m[i] = i
 	}
 }
+
+var lastSeen map[string]bool
+
+func escapesGoroutine(docs [][]string, done chan bool) {
+	for _, words := range docs {
+		seen := map[string]bool{}
+		for _, w := range words {
+			seen[strings.TrimSpace(w)] = true
+		}
+		go func() { done <- len(seen) > 0 }()
+	}
+}
+
+func escapesMapStore(docs [][]string) map[int]map[string]bool {
+	all := map[int]map[string]bool{} // want `map "all" is filled with up to len\(docs\) entries`
+	for i, words := range docs {
+		seen := map[string]bool{}
+		for _, w := range words {
+			seen[strings.TrimSpace(w)] = true
+		}
+		all[i] = seen
+	}
+	return all
+}
+
+func escapesGlobal(docs [][]string) {
+	for _, words := range docs {
+		seen := map[string]bool{}
+		for _, w := range words {
+			seen[strings.TrimSpace(w)] = true
+		}
+		lastSeen = seen
+	}
+}
+
+func escapesDefer(docs [][]string) {
+	for _, words := range docs {
+		seen := map[string]bool{}
+		for _, w := range words {
+			seen[strings.TrimSpace(w)] = true
+		}
+		defer fmt.Println(seen)
+	}
+}
+
+// Not escaping, with a computed key: rule 2 alone.
+func computedNotEscaping(docs [][]string) int {
+	total := 0
+	for _, words := range docs {
+		seen := map[string]bool{} // want `map "seen" is made on every iteration and filled with an unknown number of entries`
+		for _, w := range words {
+			seen[strings.TrimSpace(w)] = true
+		}
+		fmt.Println(seen)
+		total += len(seen)
+	}
+	return total
+}
