@@ -516,7 +516,7 @@ func escapesDefer(docs [][]string) {
 func computedNotEscaping(docs [][]string) int {
 	total := 0
 	for _, words := range docs {
-		seen := map[string]bool{} // want `map "seen" is made on every iteration and filled with an unknown number of entries`
+		seen := map[string]bool{} // want `map "seen" is made on every iteration and filled with up to len\(words\) entries`
 		for _, w := range words {
 			seen[strings.TrimSpace(w)] = true
 		}
