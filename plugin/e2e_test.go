@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -52,6 +53,10 @@ func TestGolangciLint(t *testing.T) {
 	t.Logf("built custom golangci-lint in %v", r.took.Round(100e6))
 	r = mustRun(t, tmp, nil, gcl, "version")
 	t.Logf("%s", strings.TrimSpace(r.stdout+r.stderr))
+	// golangci-lint salts its cache with the version: it must identify this build.
+	if !regexp.MustCompile(`version 2\.\d+\.\d+-maplint-devel-[0-9a-f]{12} `).MatchString(r.stdout + r.stderr) {
+		t.Errorf("version %q does not identify the maplint build (golangci-lint's cache salt)", r.stdout+r.stderr)
+	}
 
 	example, err := os.ReadFile(filepath.Join(root, ".golangci.example.yml"))
 	if err != nil {

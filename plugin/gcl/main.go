@@ -10,7 +10,10 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -29,8 +32,13 @@ func main() {
 	}
 }
 
-// buildInfo reports golangci-lint's version (the module this binary pins)
-// with a "+maplint" suffix, so "version" tells which golangci-lint it is.
+// buildInfo names the golangci-lint version this binary pins, plus which
+// maplint is inside: "2.15.0-maplint-v0.1.0", or for a build from a work
+// tree (replace directive, no version) "2.15.0-maplint-devel-<hash of this
+// executable>". golangci-lint salts its analysis cache with the version
+// string, so the string must change whenever maplint's code does, or a
+// rebuilt binary would reuse findings cached by the previous one.
+// ("golangci-lint custom" does the same with a hash of the plugins.)
 func buildInfo() commands.BuildInfo {
 	info := commands.BuildInfo{Version: "unknown", Commit: "?", Date: "(unknown)", GoVersion: "unknown"}
 	bi, ok := debug.ReadBuildInfo()
@@ -38,18 +46,39 @@ func buildInfo() commands.BuildInfo {
 		return info
 	}
 	info.GoVersion = bi.GoVersion
-	maplint := "devel"
+	maplint := ""
 	for _, dep := range bi.Deps {
 		switch dep.Path {
 		case "github.com/golangci/golangci-lint/v2":
 			info.Version = strings.TrimPrefix(dep.Version, "v")
 		case "github.com/maplint/maplint":
-			if dep.Replace == nil {
+			if dep.Replace == nil && dep.Sum != "" {
 				maplint = dep.Version
 			}
 		}
 	}
-	info.Version += "+maplint"
+	if maplint == "" {
+		maplint = "devel-" + selfHash()
+	}
+	info.Version += "-maplint-" + maplint
 	info.Commit = "maplint " + maplint
 	return info
+}
+
+// selfHash is a short hash of the running executable's content.
+func selfHash() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }
