@@ -19,7 +19,9 @@
 //	          hot-threshold: 0.5          # with a profile: drop loop findings under this % of samples
 //
 // The analyzers are exactly those of the registry, analyzers.All(), in its
-// order; nothing is listed here a second time.
+// order; nothing is listed here a second time. Only with a profile setting
+// are the loop analyzers served wrapped (internal/hot.WrapAll), so that
+// their findings are weighed by the profile.
 //
 // # Settings and flags are one thing
 //
@@ -121,7 +123,7 @@ func newPlugin(all []*analysis.Analyzer, settings any) (_ *Plugin, err error) {
 		if byName[a.Name] != nil {
 			return nil, fmt.Errorf("internal error: analyzer %q registered twice", a.Name)
 		}
-		if a.Name == keyEnable || a.Name == keyDisable {
+		if a.Name == keyEnable || a.Name == keyDisable || a.Name == keyProfile || a.Name == keyHotThreshold {
 			return nil, fmt.Errorf("internal error: analyzer name %q is a reserved settings key", a.Name)
 		}
 		byName[a.Name] = a
@@ -181,8 +183,8 @@ func newPlugin(all []*analysis.Analyzer, settings any) (_ *Plugin, err error) {
 		}
 		a := byName[key]
 		if a == nil {
-			return nil, fmt.Errorf("settings: unknown key %q: want %s, %s or an analyzer name (%s)",
-				key, keyEnable, keyDisable, strings.Join(names(all), ", "))
+			return nil, fmt.Errorf("settings: unknown key %q: want %s, %s, %s, %s or an analyzer name (%s)",
+				key, keyEnable, keyDisable, keyProfile, keyHotThreshold, strings.Join(names(all), ", "))
 		}
 		opts, err := decodeObject(raw[key])
 		if err != nil {

@@ -67,7 +67,7 @@ func TestRegistry(t *testing.T) {
 // named like a reserved key would be ambiguous.
 func TestSettingsKeys(t *testing.T) {
 	for _, a := range analyzers.All() {
-		if a.Name == "enable" || a.Name == "disable" || a.Name != strings.ToLower(a.Name) {
+		if a.Name == "enable" || a.Name == "disable" || a.Name == "profile" || a.Name == "hot-threshold" || a.Name != strings.ToLower(a.Name) {
 			t.Errorf("analyzer name %q cannot be a settings key", a.Name)
 		}
 		a.Flags.VisitAll(func(f *flag.Flag) {

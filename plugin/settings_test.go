@@ -104,7 +104,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"oops", "settings must be a mapping"},
 		{[]any{"alpha"}, "settings must be a mapping"},
-		{map[string]any{"gamma": map[string]any{}}, `unknown key "gamma": want enable, disable or an analyzer name (alpha, beta)`},
+		{map[string]any{"gamma": map[string]any{}}, `unknown key "gamma": want enable, disable, profile, hot-threshold or an analyzer name (alpha, beta)`},
 		{map[string]any{"Enable": []any{"alpha"}}, `unknown key "Enable"`},
 		{map[string]any{"enable": "alpha"}, "enable: want a list of analyzer names, got a string"},
 		{map[string]any{"enable": []any{"alpha", 3}}, "enable: want a list of analyzer names"},
