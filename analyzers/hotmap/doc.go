@@ -17,8 +17,9 @@
 // where the map is made, every iteration reaches the insert, the loop
 // cannot exit early, the key is the iteration's own value (the range key
 // or value, the index, or a field or element of them, not a computed
-// key) and the insert does not read the map (m[k]++, m[k] = append(m[k],
-// x) group or count: n is not the number of keys). Keys may repeat, so n
+// key) and the map is used nowhere else in the loop (m[k]++,
+// m[k] = append(m[k], x) and lookups before the insert group, count or
+// dedupe: n is not the number of keys). Keys may repeat, so n
 // is an upper bound: "up to n entries". A constant n ≤ 8, a map never
 // used after the loop and Benchmark functions are silent.
 //

@@ -162,8 +162,8 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 
 // oneInsertPerIteration reports whether the loop's only write to the map
 // is one plain "m[key] = v" statement of the body, reached on every
-// iteration, with a key that is the iteration's own value and a value
-// that does not read the map; other uses are index reads and len.
+// iteration, with a key that is the iteration's own value; the map is
+// used nowhere else in the loop.
 func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) bool {
 	var insert *ast.AssignStmt
 	for _, s := range loop.Body.List {
@@ -185,50 +185,18 @@ func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object)
 	if insert == nil {
 		return false
 	}
-	var uses, accounted int
-	ok := true
+	// The insert must be the loop's only use of the map. A read (a lookup
+	// before the insert, len(m)) means the loop cares about keys already
+	// there: it groups or dedupes (stats := m[k]; ...; m[k] = stats in
+	// cmd/trace), so n would over-size the map.
+	uses := 0
 	ast.Inspect(loop.Stmt, func(n ast.Node) bool {
-		if !ok {
-			return false
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			uses++
 		}
-		switch n := n.(type) {
-		case *ast.Ident:
-			if info.Uses[n] == obj {
-				uses++
-			}
-		case *ast.IndexExpr:
-			if isObjIdent(info, n.X, obj) {
-				accounted++
-			}
-		case *ast.CallExpr:
-			if len(n.Args) == 1 && isObjIdent(info, n.Args[0], obj) && isBuiltin(info, n.Fun, "len") {
-				accounted++
-			}
-		case *ast.AssignStmt:
-			if n != insert && writesMap(info, n.Lhs, obj) {
-				ok = false
-			}
-		case *ast.IncDecStmt:
-			if writesMap(info, []ast.Expr{n.X}, obj) {
-				ok = false
-			}
-		case *ast.FuncLit:
-			if loops.Mentions(info, n, obj) {
-				ok = false
-			}
-		}
-		return ok
+		return true
 	})
-	return ok && uses == accounted
-}
-
-func writesMap(info *types.Info, lhs []ast.Expr, obj types.Object) bool {
-	for _, l := range lhs {
-		if ix, ok := l.(*ast.IndexExpr); ok && isObjIdent(info, ix.X, obj) {
-			return true
-		}
-	}
-	return false
+	return uses == 1
 }
 
 // perIteration reports rule 2 (and returns true when it did): a map made

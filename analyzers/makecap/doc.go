@@ -37,11 +37,12 @@
 // capacity) it becomes max(n, 0).
 //
 // Rule 2, length instead of capacity: make([]T, n) or make([]T, n, c)
-// with a non-zero length, assigned to a new variable that is then
+// with a length that is not a constant, assigned to a new variable that is then
 // appended to before being indexed, resliced, copied into or passed
 // anywhere. The result keeps n zero values in front of the appended
-// elements, which is almost always a bug (a constant length followed by
-// appends outside any loop is taken as deliberate padding: silent). The fix makes the length 0 and
+// elements, which is almost always a bug when n is computed from the data
+// (a constant length is taken as deliberate padding or a sentinel:
+// silent). The fix makes the length 0 and
 // the capacity n (or c).
 //
 // Flags:

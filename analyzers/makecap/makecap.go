@@ -329,9 +329,10 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	if first == nil {
 		return
 	}
-	// A constant length then appends outside any loop builds zero padding
-	// on purpose (compress/lzw's test: 5406 zero bytes, then a suffix).
-	if _, constLen := intValue(info, c.mk.Args[1]); constLen && !inLoopAfter(cur, first, c.mk.Pos()) {
+	// A constant length is deliberate in the code we judged: zero padding
+	// then a suffix (compress/lzw's test), a leading sentinel
+	// (cmd/internal/testdir's make([]int, 1)). The bug is make([]T, len(xs)).
+	if _, constLen := intValue(info, c.mk.Args[1]); constLen {
 		return
 	}
 	length := analysisutil.Render(pass.Fset, c.mk.Args[1])
@@ -378,24 +379,6 @@ func isNil(info *types.Info, id *ast.Ident) bool {
 func isZero(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.Value != nil && tv.Value.String() == "0"
-}
-
-// inLoopAfter reports whether call sits in a loop that starts after pos
-// (a loop of the function, not one around the creation too).
-func inLoopAfter(cur inspector.Cursor, call *ast.CallExpr, pos token.Pos) bool {
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		cc, ok := fn.FindNode(call)
-		if !ok {
-			return false
-		}
-		for l := range cc.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-			if l.Node().Pos() > pos {
-				return true
-			}
-		}
-		return false
-	}
-	return false
 }
 
 func intValue(info *types.Info, e ast.Expr) (string, bool) {

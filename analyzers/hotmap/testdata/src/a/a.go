@@ -525,3 +525,27 @@ func computedNotEscaping(docs [][]string) int {
 	}
 	return total
 }
+
+// Grouping through a variable (cmd/trace): the lookup shows keys repeat,
+// so len(orders) would over-size the map: silent.
+func groupViaVar(orders []*Order) map[string]int {
+	m := map[string]int{}
+	for _, o := range orders {
+		n := m[o.Key[0]]
+		n++
+		m[o.Key[0]] = n
+	}
+	return m
+}
+
+// Dedupe check before the insert: silent for the same reason.
+func dedupe(orders []*Order) map[int64]bool {
+	seen := map[int64]bool{}
+	for _, o := range orders {
+		if seen[o.ID] {
+			fmt.Println("duplicate", o.ID)
+		}
+		seen[o.ID] = true
+	}
+	return seen
+}
