@@ -25,8 +25,10 @@
 // reflect.Value.UnsafePointer or Pointer of a map, or the data word of an
 // interface holding a map (e.g. e.data with e := (*eface)(unsafe.Pointer(&v))).
 // A value is known to be a map when its static type is a map (or a type
-// parameter whose core type is one), or when the same function compares
-// its Kind() with reflect.Map before the conversion. Reading the map
+// parameter whose core type is one), or where a Kind() check proves it:
+// inside "if x.Kind() == reflect.Map { ... }", after
+// "if x.Kind() != reflect.Map { return }", or in a "case reflect.Map:"
+// clause of "switch x.Kind()". Reading the map
 // variable itself as a signed integer (*(*int)(unsafe.Pointer(&m))) is
 // also reported: it is an address, not the count. The message says what
 // the read was before Go 1.24, what it reads now and what to use instead:

@@ -56,7 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 			pass:     pass,
 			sizes:    sizes,
 			facts:    make(map[types.Object]value),
-			knownMap: make(map[types.Object]bool),
+			knownMap: make(map[types.Object][]span),
 		}
 		c.wordSize, _ = c.sizeof(types.Typ[types.Uintptr])
 		for declCur := range fileCur.Children() {
@@ -131,15 +131,15 @@ type checker struct {
 	pass     *analysis.Pass
 	sizes    types.Sizes
 	wordSize int64
-	facts    map[types.Object]value // last value assigned to a local variable
-	knownMap map[types.Object]bool  // variables checked with Kind() == reflect.Map
+	facts    map[types.Object]value  // last value assigned to a local variable
+	knownMap map[types.Object][]span // where a variable is known to be a map (Kind() checks)
 }
 
 func (c *checker) checkDecl(declCur inspector.Cursor) {
 	filter := []ast.Node{
 		(*ast.AssignStmt)(nil),
 		(*ast.ValueSpec)(nil),
-		(*ast.BinaryExpr)(nil),
+		(*ast.IfStmt)(nil),
 		(*ast.SwitchStmt)(nil),
 		(*ast.CallExpr)(nil),
 	}
@@ -153,14 +153,8 @@ func (c *checker) checkDecl(declCur inspector.Cursor) {
 				lhs[i] = id
 			}
 			c.assign(lhs, n.Values)
-		case *ast.BinaryExpr:
-			if n.Op == token.EQL || n.Op == token.NEQ {
-				if c.isReflectMapConst(n.Y) {
-					c.markKindCheck(n.X)
-				} else if c.isReflectMapConst(n.X) {
-					c.markKindCheck(n.Y)
-				}
-			}
+		case *ast.IfStmt:
+			c.ifKindCheck(cur, n)
 		case *ast.SwitchStmt:
 			c.switchKindCheck(n)
 		case *ast.CallExpr:
@@ -211,28 +205,120 @@ func (c *checker) isReflectMapConst(e ast.Expr) bool {
 	return ok && obj.Pkg() != nil && obj.Pkg().Path() == "reflect" && obj.Name() == "Map"
 }
 
-// switchKindCheck handles switch x.Kind() { case reflect.Map: ... }.
-func (c *checker) switchKindCheck(s *ast.SwitchStmt) {
-	if s.Tag == nil || s.Body == nil {
+// A span is the source range where a Kind() check holds.
+type span struct{ start, end token.Pos }
+
+// kindTests returns the x.Kind() calls that cond compares with
+// reflect.Map: eq holds when cond is true (== conjuncts), neq holds when
+// cond is false (!= disjuncts).
+func (c *checker) kindTests(cond ast.Expr) (eq, neq []ast.Expr) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return nil, nil
+	}
+	switch b.Op {
+	case token.LAND:
+		eqX, _ := c.kindTests(b.X)
+		eqY, _ := c.kindTests(b.Y)
+		return append(eqX, eqY...), nil
+	case token.LOR:
+		_, neqX := c.kindTests(b.X)
+		_, neqY := c.kindTests(b.Y)
+		return nil, append(neqX, neqY...)
+	case token.EQL, token.NEQ:
+		var k ast.Expr
+		if c.isReflectMapConst(b.Y) {
+			k = b.X
+		} else if c.isReflectMapConst(b.X) {
+			k = b.Y
+		} else {
+			return nil, nil
+		}
+		if b.Op == token.EQL {
+			return []ast.Expr{k}, nil
+		}
+		return nil, []ast.Expr{k}
+	}
+	return nil, nil
+}
+
+// ifKindCheck handles "if x.Kind() == reflect.Map { here }",
+// "if x.Kind() != reflect.Map { ... } else { here }" and
+// "if x.Kind() != reflect.Map { return }; here ... to the end of the block".
+func (c *checker) ifKindCheck(cur inspector.Cursor, n *ast.IfStmt) {
+	eq, neq := c.kindTests(n.Cond)
+	for _, k := range eq {
+		c.markKindCheck(k, span{n.Body.Pos(), n.Body.End()})
+	}
+	if len(neq) == 0 {
 		return
 	}
-	for _, stmt := range s.Body.List {
-		cc, ok := stmt.(*ast.CaseClause)
-		if !ok {
-			continue
+	var after span
+	if terminates(c.pass.TypesInfo, n.Body) {
+		switch p := cur.Parent().Node().(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			after = span{n.End(), p.End()}
 		}
-		for _, e := range cc.List {
-			if c.isReflectMapConst(e) {
-				c.markKindCheck(s.Tag)
-				return
-			}
+	}
+	for _, k := range neq {
+		if n.Else != nil {
+			c.markKindCheck(k, span{n.Else.Pos(), n.Else.End()})
+		}
+		if after.end.IsValid() {
+			c.markKindCheck(k, after)
 		}
 	}
 }
 
-// markKindCheck records that e, a call x.Kind() compared with
-// reflect.Map, tells that x is (or holds) a map.
-func (c *checker) markKindCheck(e ast.Expr) {
+// terminates reports whether block ends with return, break, continue,
+// goto or a call of panic.
+func terminates(info *types.Info, block *ast.BlockStmt) bool {
+	if block == nil || len(block.List) == 0 {
+		return false
+	}
+	switch s := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				b, ok := info.Uses[id].(*types.Builtin)
+				return ok && b.Name() == "panic"
+			}
+		}
+	}
+	return false
+}
+
+// switchKindCheck handles "switch x.Kind() { case reflect.Map: here }" and
+// "switch { case x.Kind() == reflect.Map: here }". A clause that lists
+// other kinds too (case reflect.Map, reflect.Chan) proves nothing.
+func (c *checker) switchKindCheck(s *ast.SwitchStmt) {
+	if s.Body == nil {
+		return
+	}
+	for _, stmt := range s.Body.List {
+		cc, ok := stmt.(*ast.CaseClause)
+		if !ok || len(cc.List) != 1 {
+			continue
+		}
+		where := span{cc.Colon, cc.End()}
+		if s.Tag != nil {
+			if c.isReflectMapConst(cc.List[0]) {
+				c.markKindCheck(s.Tag, where)
+			}
+			continue
+		}
+		eq, _ := c.kindTests(cc.List[0])
+		for _, k := range eq {
+			c.markKindCheck(k, where)
+		}
+	}
+}
+
+// markKindCheck records that within where, x (of e = x.Kind()) is, or
+// holds, a map.
+func (c *checker) markKindCheck(e ast.Expr, where span) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) != 0 {
 		return
@@ -243,18 +329,26 @@ func (c *checker) markKindCheck(e ast.Expr) {
 	}
 	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
 		if obj := c.pass.TypesInfo.Uses[id]; obj != nil {
-			c.knownMap[obj] = true
+			c.knownMap[obj] = append(c.knownMap[obj], where)
 		}
 	}
 	v := c.classify(sel.X, 0)
 	if (v.kind == reflectV || v.kind == reflectT) && v.root != nil {
-		c.knownMap[v.root] = true
+		c.knownMap[v.root] = append(c.knownMap[v.root], where)
 	}
 }
 
-// isKnown reports whether v's map-ness is established.
-func (c *checker) isKnown(v value) bool {
-	return v.root == nil || c.knownMap[v.root]
+// isKnown reports whether v's map-ness is established at pos.
+func (c *checker) isKnown(v value, pos token.Pos) bool {
+	if v.root == nil {
+		return true
+	}
+	for _, s := range c.knownMap[v.root] {
+		if s.start <= pos && pos < s.end {
+			return true
+		}
+	}
+	return false
 }
 
 // checkConversion reports a conversion (*T)(x) that types map header
@@ -273,7 +367,7 @@ func (c *checker) checkConversion(call *ast.CallExpr) {
 		return
 	}
 	x := c.classify(call.Args[0], 0)
-	if x.kind != pointer || !c.isKnown(x) {
+	if x.kind != pointer || !c.isKnown(x, call.Pos()) {
 		return
 	}
 	target := ptr.Elem()

@@ -188,3 +188,34 @@ func closure(m map[string]int) func() uint8 {
 		return *(*uint8)(unsafe.Add(p, 34)) // want "reads uint8 at offset 34 of the map header \\(part of nevacuate before Go 1.24\\).*`writing`, the concurrent-write detector flag"
 	}
 }
+
+func kindElse(v reflect.Value) int {
+	if v.Kind() != reflect.Map {
+		return v.Len()
+	} else {
+		return *(*int)(v.UnsafePointer()) // want `reads int at offset 0 of the map header`
+	}
+}
+
+func kindTaglessSwitch(v reflect.Value) int {
+	switch {
+	case v.Kind() == reflect.Map:
+		return *(*int)(v.UnsafePointer()) // want `reads int at offset 0 of the map header`
+	}
+	return 0
+}
+
+func kindOrEarlyExit(v reflect.Value) int {
+	if !v.IsValid() || v.Kind() != reflect.Map {
+		panic("not a map")
+	}
+	return *(*int)(v.UnsafePointer()) // want `reads int at offset 0 of the map header`
+}
+
+func kindAnd(v any) int {
+	if v != nil && reflect.TypeOf(v).Kind() == reflect.Map {
+		e := (*eface)(unsafe.Pointer(&v))
+		return *(*int)(e.data) // want `reads int at offset 0 of the map header`
+	}
+	return 0
+}

@@ -116,3 +116,53 @@ func typeWord(v any) unsafe.Pointer {
 func bytesOfWord(m map[string]int) [8]byte {
 	return *(*[8]byte)(unsafe.Pointer(&m))
 }
+
+// The Kind check holds only where it was made.
+func otherCase(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.Map:
+		return v.Len()
+	case reflect.Ptr:
+		return *(*int)(v.UnsafePointer()) // v is a pointer here
+	}
+	return 0
+}
+
+func elseBranch(v reflect.Value) int {
+	if v.Kind() == reflect.Map {
+		return v.Len()
+	} else {
+		return *(*int)(v.UnsafePointer())
+	}
+}
+
+func afterIf(v reflect.Value) int {
+	if v.Kind() == reflect.Map {
+		_ = v.Len()
+	}
+	return *(*int)(v.UnsafePointer())
+}
+
+func noEarlyExit(v reflect.Value) int {
+	if v.Kind() != reflect.Map {
+		println("not a map")
+	}
+	return *(*int)(v.UnsafePointer())
+}
+
+// A clause with several kinds proves nothing about map-ness.
+func mapOrChan(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.Map, reflect.Chan:
+		return *(*int)(v.UnsafePointer())
+	}
+	return 0
+}
+
+func flag(v reflect.Value) int {
+	isMap := v.Kind() == reflect.Map
+	if isMap {
+		return *(*int)(v.UnsafePointer())
+	}
+	return 0
+}
