@@ -141,43 +141,36 @@ func (fl *flow) localUses(fn *fnInfo) map[*types.Var][]inspector.Cursor {
 	return fn.uses
 }
 
-func (fl *flow) freshFact(fn *types.Func) uint64 {
-	if fn == nil || fn.Pkg() == nil {
-		return 0
-	}
-	fn = fn.Origin()
-	if m, ok := fl.fresh[fn]; ok {
-		return m
-	}
-	var f freshResults
-	if fn.Pkg() != fl.pass.Pkg && fl.pass.ImportObjectFact(fn, &f) {
-		fl.fresh[fn] = f.Mask
-		return f.Mask
-	}
-	if fn.Pkg() != fl.pass.Pkg {
-		fl.fresh[fn] = 0
-	}
-	return 0
+// maskFact is a fact holding one bit per result or parameter.
+type maskFact interface {
+	analysis.Fact
+	bits() uint64
 }
 
-func (fl *flow) keepFact(fn *types.Func) uint64 {
+func (f *freshResults) bits() uint64 { return f.Mask }
+func (f *keepsNoArg) bits() uint64   { return f.Mask }
+
+// lookup returns fn's bits from cache, or for a function of another
+// package from its imported fact (cached). Functions of this package not
+// computed yet have none.
+func (fl *flow) lookup(fn *types.Func, cache map[*types.Func]uint64, fact maskFact) uint64 {
 	if fn == nil || fn.Pkg() == nil {
 		return 0
 	}
 	fn = fn.Origin()
-	if m, ok := fl.keeps[fn]; ok {
+	if m, ok := cache[fn]; ok || fn.Pkg() == fl.pass.Pkg {
 		return m
 	}
-	var f keepsNoArg
-	if fn.Pkg() != fl.pass.Pkg && fl.pass.ImportObjectFact(fn, &f) {
-		fl.keeps[fn] = f.Mask
-		return f.Mask
+	var m uint64
+	if fl.pass.ImportObjectFact(fn, fact) {
+		m = fact.bits()
 	}
-	if fn.Pkg() != fl.pass.Pkg {
-		fl.keeps[fn] = 0
-	}
-	return 0
+	cache[fn] = m
+	return m
 }
+
+func (fl *flow) freshFact(fn *types.Func) uint64 { return fl.lookup(fn, fl.fresh, new(freshResults)) }
+func (fl *flow) keepFact(fn *types.Func) uint64  { return fl.lookup(fn, fl.keeps, new(keepsNoArg)) }
 
 // writesFact reports whether calling method fn writes into its receiver.
 func (fl *flow) writesFact(fn *types.Func) bool {

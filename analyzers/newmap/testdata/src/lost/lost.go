@@ -14,20 +14,20 @@ func queryLost(u *url.URL) {
 }
 
 func crossPackage(r *freshlib.Registry) {
-	freshlib.Fresh()["a"] = 1       // want `this write is lost: freshlib.Fresh\(\) returns a new map`
-	freshlib.Fresh()["a"]++         // want `this write is lost`
-	freshlib.Fresh()["a"] += 2      // want `this write is lost`
+	freshlib.Fresh()["a"] = 1          // want `this write is lost: freshlib.Fresh\(\) returns a new map`
+	freshlib.Fresh()["a"]++            // want `this write is lost`
+	freshlib.Fresh()["a"] += 2         // want `this write is lost`
 	freshlib.Filled("k").Add("k", "v") // want `this Add is lost`
-	freshlib.Indirect()["a"] = 1    // want `this write is lost`
-	freshlib.Built().Add("k")       // want `this Add is lost: freshlib.Built\(\) returns a new map`
-	freshlib.Cloned(nil)["a"] = 1   // want `this write is lost`
-	freshlib.NewSyncMap().Store(1, 2) // want `this Store is lost`
-	map[string]int{}["a"] = 1       // want `this write is lost: map\[string\]int\{\} is a new map that nothing keeps`
-	make(map[string]int)["a"] = 1   // want `this write is lost`
-	new(sync.Map).Store(1, 2)       // want `this Store is lost`
-	(&sync.Map{}).LoadOrStore(1, 2) // want `this LoadOrStore is lost`
-	local()["a"] = 1                // want `this write is lost: local\(\) returns a new map`
-	(Config{}).params().Set("a", "b") // want `this Set is lost`
+	freshlib.Indirect()["a"] = 1       // want `this write is lost`
+	freshlib.Built().Add("k")          // want `this Add is lost: freshlib.Built\(\) returns a new map`
+	freshlib.Cloned(nil)["a"] = 1      // want `this write is lost`
+	freshlib.NewSyncMap().Store(1, 2)  // want `this Store is lost`
+	map[string]int{}["a"] = 1          // want `this write is lost: map\[string\]int\{\} is a new map that nothing keeps`
+	make(map[string]int)["a"] = 1      // want `this write is lost`
+	new(sync.Map).Store(1, 2)          // want `this Store is lost`
+	(&sync.Map{}).LoadOrStore(1, 2)    // want `this LoadOrStore is lost`
+	local()["a"] = 1                   // want `this write is lost: local\(\) returns a new map`
+	(Config{}).params().Set("a", "b")  // want `this Set is lost`
 }
 
 func local() map[string]int { // want local:`freshResults\(1\)`
