@@ -28,12 +28,12 @@
 // parameter whose core type is one), or where a Kind() check proves it:
 // inside "if x.Kind() == reflect.Map { ... }", after
 // "if x.Kind() != reflect.Map { return }", or in a "case reflect.Map:"
-// clause of "switch x.Kind()". Reading the map
-// variable itself as a signed integer (*(*int)(unsafe.Pointer(&m))) is
-// also reported: it is an address, not the count. The message says what
-// the read was before Go 1.24, what it reads now and what to use instead:
-// len(m), for range, the maps package, reflect.Value.MapRange, or
-// testing.AllocsPerRun and runtime.MemStats to observe growth.
+// clause of "switch x.Kind()". Reading the map variable itself as a
+// signed integer (*(*int)(unsafe.Pointer(&m))) is also reported: it is an
+// address, not the count. The message says what the read was before Go
+// 1.24, what it reads now and what to use instead: len(m), for range, the
+// maps package, reflect.Value.MapRange, or testing.AllocsPerRun and
+// runtime.MemStats to observe growth.
 //
 // It also reports, on the line of the function declaration, a
 // //go:linkname that binds a body-less function to a runtime or reflect
@@ -50,6 +50,8 @@
 // Swiss-table build (//go:build !go1.24) are not checked: they are compiled
 // only with the old layout. Files gated on !goexperiment.swissmap are
 // checked: Go 1.26 dropped that tag, so they build with Swiss tables.
-// Generated files are not checked. There is no suggested fix: the right replacement
-// depends on what the code wanted.
+// Generated files, the runtime's own types (internal/runtime/maps) and a
+// package's linkname to its own symbol (maps.clone in maps) are not
+// reported. There is no suggested fix: the right replacement depends on
+// what the code wanted.
 package unsafemap

@@ -83,7 +83,7 @@ var mapSymbols = map[string]mapSymbol{
 	"reflect.maplen":              {links, "len", "it takes *maps.Map, not *hmap"},
 	"reflect.mapclear":            {links, "clear", "it takes *maps.Map, not *hmap"},
 	"internal/reflectlite.maplen": {links, "len", "it takes *maps.Map, not *hmap"},
-	"maps.clone":                  {links, "clone", "it is the runtime's implementation of maps.Clone"},
+	"maps.clone":                  {links, "clone", "the runtime clones a *maps.Map, not an *hmap"},
 }
 
 const iterChange = "the iterator is a compatibility shim: of the old hiter only key, elem and t keep their meaning, h holds the shim's own iterator, buckets, B, ... stay zero"
