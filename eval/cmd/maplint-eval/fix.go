@@ -96,7 +96,12 @@ func checkFixes(s set, t *tools, sr *setResult, pkgs []pkgInfo, out string) (*fi
 		return nil, err
 	}
 
-	// What is still reported after the fix?
+	// What is still reported after the fix? (Not in the smoke run: one
+	// load of the set less; Applied is then -1.)
+	if *flagQuick {
+		fr.Applied, fr.FixableAfter = -1, -1
+		return fr, fr.buildCheck(s, origDir, copyDir, env, changedPkgs, sr, pkgs, out)
+	}
 	am, err := run(copyDir, env, t.maplint, append([]string{"-json"}, s.Patterns...)...)
 	if err != nil {
 		return nil, err
@@ -115,24 +120,44 @@ func checkFixes(s set, t *tools, sr *setResult, pkgs []pkgInfo, out string) (*fi
 		}
 	}
 	fr.Applied = max(0, fr.FixableBefore-fr.FixableAfter)
+	return fr, fr.buildCheck(s, origDir, copyDir, env, changedPkgs, sr, pkgs, out)
+}
+
+// buildCheck builds and vets the original and the fixed copy and records
+// the packages the fix broke.
+func (fr *fixResult) buildCheck(s set, origDir, copyDir string, env []string, changedPkgs map[string]bool, sr *setResult, pkgs []pkgInfo, out string) error {
 	if fr.ChangedFiles == 0 {
 		fr.Checked = "no file changed"
-		return fr, nil
+		return nil
 	}
 
-	targets := s.Patterns
+	buildTargets, vetTargets := s.Patterns, s.Patterns
 	fr.Checked = "go build + go vet " + strings.Join(s.Patterns, " ")
 	if *flagQuick {
-		targets = nil
-		for p := range changedPkgs {
-			targets = append(targets, strings.TrimSuffix(p, ".test"))
+		// go build refuses a package with only test files; go vet
+		// type-checks the test files of every package.
+		buildTargets, vetTargets = nil, nil
+		for _, p := range pkgs {
+			if !changedPkgs[p.ImportPath] {
+				continue
+			}
+			vetTargets = append(vetTargets, p.ImportPath)
+			if len(p.GoFiles)+len(p.CgoFiles) > 0 {
+				buildTargets = append(buildTargets, p.ImportPath)
+			}
 		}
-		sort.Strings(targets)
-		fr.Checked = fmt.Sprintf("go build + go vet of the %d changed package(s)", len(targets))
+		fr.Checked = fmt.Sprintf("go build + go vet of the %d changed package(s)", len(vetTargets))
 	}
 	logf("%s: %d file(s) changed by -fix; %s", s.Name, fr.ChangedFiles, fr.Checked)
-	base := buildAndVet(origDir, goEnv(), targets)
-	fixed := buildAndVet(copyDir, env, targets)
+	base := buildAndVet(origDir, goEnv(), buildTargets, vetTargets)
+	fixed := buildAndVet(copyDir, env, buildTargets, vetTargets)
+	for p := range base {
+		if strings.HasPrefix(p, "(") {
+			// The go command failed without naming a package: the
+			// comparison would hide anything the fix broke.
+			fr.Error = fmt.Sprintf("%s fails on the original set as a whole: %s", p, base[p])
+		}
+	}
 	for p := range base {
 		fr.BaselineFails = append(fr.BaselineFails, p)
 	}
@@ -166,18 +191,25 @@ func checkFixes(s set, t *tools, sr *setResult, pkgs []pkgInfo, out string) (*fi
 				}
 			}
 		}
-		os.WriteFile(filepath.Join(out, "fix-"+s.Name+"-broken.txt"), []byte(log.String()), 0o644)
+		return os.WriteFile(filepath.Join(out, "fix-"+s.Name+"-broken.txt"), []byte(log.String()), 0o644)
 	}
-	return fr, nil
+	return nil
 }
 
 // buildAndVet runs go build and go vet on targets in dir and returns the
 // failing packages ("# pkg" headers of the go command's output, or
 // "(go build)" / "(go vet)" when it failed without naming one) with
 // their messages.
-func buildAndVet(dir string, env []string, targets []string) map[string]string {
+func buildAndVet(dir string, env []string, buildTargets, vetTargets []string) map[string]string {
 	fails := map[string]string{}
 	for _, verb := range []string{"build", "vet"} {
+		targets := buildTargets
+		if verb == "vet" {
+			targets = vetTargets
+		}
+		if len(targets) == 0 {
+			continue
+		}
 		m, err := run(dir, env, "go", append([]string{verb}, targets...)...)
 		if err != nil {
 			fails["(go "+verb+")"] = err.Error()

@@ -45,7 +45,9 @@ func markdown(res *result) string {
 			}
 			fmt.Fprintf(&b, " %d (%.1f) |", n, per)
 		}
-		if s.Fix != nil {
+		if s.Fix != nil && s.Fix.Applied < 0 {
+			fmt.Fprintf(&b, " %d files changed / %d |\n", s.Fix.ChangedFiles, s.Fix.BrokenPackages)
+		} else if s.Fix != nil {
 			fmt.Fprintf(&b, " %d / %d |\n", s.Fix.Applied, s.Fix.BrokenPackages)
 		} else {
 			b.WriteString(" not checked |\n")

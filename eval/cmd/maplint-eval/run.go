@@ -136,9 +136,9 @@ func needFacts(as []*analysis.Analyzer) bool {
 }
 
 // buildTools builds maplint, the floor and maplint-share from this
-// repository (run from its root), and installs the peers.
-func buildTools(res *result) (*tools, error) {
-	bin := filepath.Join(*flagCache, "bin")
+// repository (run from its root) into bin (one per run, so that runs in
+// parallel do not replace each other's binaries), and installs the peers.
+func buildTools(res *result, bin string) (*tools, error) {
 	if err := os.MkdirAll(bin, 0o755); err != nil {
 		return nil, err
 	}
@@ -202,15 +202,15 @@ func runAll(ss []set, smoke bool) error {
 			return fmt.Errorf("set %s is not prepared: run 'go run ./eval/cmd/maplint-eval prepare' first", s.Name)
 		}
 	}
-	t, err := buildTools(res)
-	if err != nil {
-		return err
-	}
 	out := *flagOut
 	if out == "" {
 		out = filepath.Join(*flagCache, "results", time.Now().Format("2006-01-02T150405"))
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	t, err := buildTools(res, filepath.Join(out, "bin"))
+	if err != nil {
 		return err
 	}
 	if p, err := readVerdicts(*flagVerdict); err == nil {
@@ -427,7 +427,8 @@ func runSet(s set, t *tools, out string) (*setResult, error) {
 	}
 
 	if *flagShare {
-		m, err := run(dir, env, t.share, s.Patterns...)
+		// The CPU profile of the analysis phase: go tool pprof -top <bin>/maplint-share cpu-<set>.pprof
+		m, err := run(dir, env, t.share, append([]string{"-cpuprofile", filepath.Join(out, "cpu-"+s.Name+".pprof")}, s.Patterns...)...)
 		if err != nil {
 			return nil, err
 		}
