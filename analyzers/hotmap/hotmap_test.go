@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/maplint/maplint/analyzers/hotmap"
-	"github.com/maplint/maplint/analyzers/internal/loops/goldentest"
+	"github.com/maplint/maplint/analyzers/internal/goldentest"
 )
 
 func TestHotmap(t *testing.T) {
@@ -22,5 +22,5 @@ func TestOldGo(t *testing.T) {
 // TestGoldenFilesCompile type-checks the package with its .go.golden
 // files in place of the sources they fix.
 func TestGoldenFilesCompile(t *testing.T) {
-	goldentest.Check(t, analysistest.TestData(), "a")
+	goldentest.TypeCheck(t, analysistest.TestData(), "a")
 }

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/maplint/maplint/analyzers/internal/loops/goldentest"
+	"github.com/maplint/maplint/analyzers/internal/goldentest"
 	"github.com/maplint/maplint/analyzers/makecap"
 )
 
@@ -30,5 +30,5 @@ func TestLiteralsFlag(t *testing.T) {
 // TestGoldenFilesCompile type-checks every package with its .go.golden
 // files in place of the sources they fix.
 func TestGoldenFilesCompile(t *testing.T) {
-	goldentest.Check(t, analysistest.TestData(), "a")
+	goldentest.TypeCheck(t, analysistest.TestData(), "a")
 }
