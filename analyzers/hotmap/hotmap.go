@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"go/version"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -36,32 +35,9 @@ var Analyzer = &analysis.Analyzer{
 const smallMap = 8
 
 func run(pass *analysis.Pass) (any, error) {
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	generated := analysisutil.GeneratedFiles(pass)
-	for fc := range in.Root().Children() {
-		file, ok := fc.Node().(*ast.File)
-		if !ok || generated[pass.Fset.File(file.Pos())] {
-			continue
-		}
-		// clear is a builtin since Go 1.21; older files get no hoisting fix.
-		v := pass.TypesInfo.FileVersions[file]
-		hasClear := v == "" || version.Compare(v, "go1.21") >= 0
-		for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil)) {
-			switch s := cur.Node().(type) {
-			case *ast.AssignStmt:
-				if s.Tok == token.DEFINE && len(s.Lhs) == 1 && len(s.Rhs) == 1 {
-					check(pass, cur, s, nil, s.Lhs[0], s.Rhs[0], hasClear)
-				}
-			case *ast.DeclStmt:
-				if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
-					for _, spec := range g.Specs {
-						vs, ok := spec.(*ast.ValueSpec)
-						if ok && len(vs.Names) == 1 && len(vs.Values) == 1 {
-							check(pass, cur, s, vs, vs.Names[0], vs.Values[0], hasClear)
-						}
-					}
-				}
-			}
+	for d := range loops.VarDecls(pass) {
+		if d.Value != nil {
+			check(pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)
 		}
 	}
 	return nil, nil

@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"go/version"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -39,37 +38,8 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	generated := analysisutil.GeneratedFiles(pass)
-	for fc := range in.Root().Children() {
-		file, ok := fc.Node().(*ast.File)
-		if !ok || generated[pass.Fset.File(file.Pos())] {
-			continue
-		}
-		// max is a builtin since Go 1.21; older files get no fix that needs it.
-		v := pass.TypesInfo.FileVersions[file]
-		hasMax := v == "" || version.Compare(v, "go1.21") >= 0
-		for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil)) {
-			switch s := cur.Node().(type) {
-			case *ast.AssignStmt:
-				if s.Tok == token.DEFINE && len(s.Lhs) == 1 && len(s.Rhs) == 1 {
-					check(pass, cur, s, nil, s.Lhs[0], s.Rhs[0], hasMax)
-				}
-			case *ast.DeclStmt:
-				if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
-					for _, spec := range g.Specs {
-						vs, ok := spec.(*ast.ValueSpec)
-						if ok && len(vs.Names) == 1 && len(vs.Values) <= 1 {
-							var value ast.Expr
-							if len(vs.Values) == 1 {
-								value = vs.Values[0]
-							}
-							check(pass, cur, s, vs, vs.Names[0], value, hasMax)
-						}
-					}
-				}
-			}
-		}
+	for d := range loops.VarDecls(pass) {
+		check(pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)
 	}
 	return nil, nil
 }

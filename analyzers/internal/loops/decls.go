@@ -1,0 +1,76 @@
+package loops
+
+import (
+	"go/ast"
+	"go/token"
+	"iter"
+
+	"go/version"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+)
+
+// VarDecl is the declaration of one variable, where makecap and hotmap
+// look for a slice or map that a loop then fills: x := v, var x = v or
+// var x T.
+type VarDecl struct {
+	Cur   inspector.Cursor // the statement
+	Stmt  ast.Stmt         // *ast.AssignStmt or *ast.DeclStmt
+	Spec  *ast.ValueSpec   // the var form, else nil
+	Name  *ast.Ident
+	Value ast.Expr // nil for var x T
+	// Go121 reports whether the file may use the max, min and clear
+	// builtins (Go 1.21), which some fixes need.
+	Go121 bool
+}
+
+// VarDecls yields the single-variable declarations in the package's
+// files, skipping generated files.
+func VarDecls(pass *analysis.Pass) iter.Seq[VarDecl] {
+	return func(yield func(VarDecl) bool) {
+		in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		generated := analysisutil.GeneratedFiles(pass)
+		for fc := range in.Root().Children() {
+			file, ok := fc.Node().(*ast.File)
+			if !ok || generated[pass.Fset.File(file.Pos())] {
+				continue
+			}
+			v := pass.TypesInfo.FileVersions[file]
+			go121 := v == "" || version.Compare(v, "go1.21") >= 0
+			for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil)) {
+				switch s := cur.Node().(type) {
+				case *ast.AssignStmt:
+					if s.Tok != token.DEFINE || len(s.Lhs) != 1 || len(s.Rhs) != 1 {
+						continue
+					}
+					if id, ok := s.Lhs[0].(*ast.Ident); ok {
+						if !yield(VarDecl{Cur: cur, Stmt: s, Name: id, Value: s.Rhs[0], Go121: go121}) {
+							return
+						}
+					}
+				case *ast.DeclStmt:
+					g, ok := s.Decl.(*ast.GenDecl)
+					if !ok || g.Tok != token.VAR {
+						continue
+					}
+					for _, spec := range g.Specs {
+						vs, ok := spec.(*ast.ValueSpec)
+						if !ok || len(vs.Names) != 1 || len(vs.Values) > 1 {
+							continue
+						}
+						var value ast.Expr
+						if len(vs.Values) == 1 {
+							value = vs.Values[0]
+						}
+						if !yield(VarDecl{Cur: cur, Stmt: s, Spec: vs, Name: vs.Names[0], Value: value, Go121: go121}) {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+}
