@@ -76,7 +76,7 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 		}
 		c.typ, c.elems = v.Type, len(v.Elts)
 	case *ast.CallExpr:
-		if !isBuiltin(pass.TypesInfo, v.Fun, "make") || len(v.Args) < 1 || len(v.Args) > 2 {
+		if !analysisutil.IsBuiltin(pass.TypesInfo, v.Fun, "make") || len(v.Args) < 1 || len(v.Args) > 2 {
 			return
 		}
 		c.typ = v.Args[0]
@@ -317,7 +317,7 @@ func hintTrip(info *types.Info, e ast.Expr) *loops.Trip {
 				t.Roots = append(t.Roots, o)
 			}
 		case *ast.CallExpr:
-			if !isBuiltin(info, n.Fun, "len") && !isBuiltin(info, n.Fun, "cap") {
+			if !analysisutil.IsBuiltin(info, n.Fun, "len") && !analysisutil.IsBuiltin(info, n.Fun, "cap") {
 				if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
 					t.MayPanic = true // a call: may have effects, keep it in place
 				}
@@ -602,15 +602,6 @@ func hoistEdits(pass *analysis.Pass, loop *loops.Loop, body *ast.BlockStmt, c *c
 func isObjIdent(info *types.Info, e ast.Expr, obj types.Object) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && info.Uses[id] == obj
-}
-
-func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
 }
 
 func isZero(info *types.Info, e ast.Expr) bool {

@@ -93,7 +93,7 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 		}
 		empty = c.elems == 0
 	case *ast.CallExpr:
-		if !isBuiltin(pass.TypesInfo, v.Fun, "make") || len(v.Args) < 2 || v.Ellipsis.IsValid() {
+		if !analysisutil.IsBuiltin(pass.TypesInfo, v.Fun, "make") || len(v.Args) < 2 || v.Ellipsis.IsValid() {
 			return
 		}
 		c.typ, c.mk = v.Args[0], v
@@ -206,7 +206,7 @@ func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) i
 			}
 		case *ast.CallExpr:
 			if len(n.Args) == 1 && isObjIdent(info, n.Args[0], obj) &&
-				(isBuiltin(info, n.Fun, "len") || isBuiltin(info, n.Fun, "cap")) {
+				(analysisutil.IsBuiltin(info, n.Fun, "len") || analysisutil.IsBuiltin(info, n.Fun, "cap")) {
 				reads++
 			}
 		case *ast.IndexExpr:
@@ -235,7 +235,7 @@ func appendedElems(info *types.Info, s ast.Stmt, obj types.Object) int64 {
 		return 0
 	}
 	call, ok := as.Rhs[0].(*ast.CallExpr)
-	if !ok || call.Ellipsis.IsValid() || len(call.Args) < 2 || !isBuiltin(info, call.Fun, "append") ||
+	if !ok || call.Ellipsis.IsValid() || len(call.Args) < 2 || !analysisutil.IsBuiltin(info, call.Fun, "append") ||
 		!isObjIdent(info, call.Args[0], obj) {
 		return 0
 	}
@@ -274,7 +274,7 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 			// s = append(s, ...): the left-hand s comes first in the walk.
 			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isObjIdent(info, n.Lhs[0], c.obj) {
 				if call, ok := n.Rhs[0].(*ast.CallExpr); ok && len(call.Args) >= 1 &&
-					isBuiltin(info, call.Fun, "append") && isObjIdent(info, call.Args[0], c.obj) {
+					analysisutil.IsBuiltin(info, call.Fun, "append") && isObjIdent(info, call.Args[0], c.obj) {
 					first, done = call, true
 					return false
 				}
@@ -282,10 +282,10 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		case *ast.CallExpr:
 			if len(n.Args) >= 1 && isObjIdent(info, n.Args[0], c.obj) {
 				switch {
-				case isBuiltin(info, n.Fun, "append") && n.Pos() > after:
+				case analysisutil.IsBuiltin(info, n.Fun, "append") && n.Pos() > after:
 					first, done = n, true
 					return false
-				case len(n.Args) == 1 && (isBuiltin(info, n.Fun, "len") || isBuiltin(info, n.Fun, "cap")):
+				case len(n.Args) == 1 && (analysisutil.IsBuiltin(info, n.Fun, "len") || analysisutil.IsBuiltin(info, n.Fun, "cap")):
 					return false
 				}
 			}
@@ -330,15 +330,6 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 func isObjIdent(info *types.Info, e ast.Expr, obj types.Object) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && info.Uses[id] == obj
-}
-
-func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
 }
 
 func isNil(info *types.Info, id *ast.Ident) bool {

@@ -154,3 +154,14 @@ func IsPointerTo(t types.Type, path, name string) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
 	return ok && IsNamed(p.Elem(), path, name)
 }
+
+// IsBuiltin reports whether fun names the builtin function name (len,
+// append, make, ...), not a shadowing declaration.
+func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}

@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
 )
 
 // Loop is a for or range statement with its label, if any.
@@ -163,7 +165,7 @@ func jumps(info *types.Info, n ast.Node, label *ast.Ident, inner []string, exits
 					}
 				}
 			case *ast.CallExpr:
-				if isBuiltin(info, m.Fun, "panic") {
+				if analysisutil.IsBuiltin(info, m.Fun, "panic") {
 					found = true
 				}
 			}
@@ -172,15 +174,6 @@ func jumps(info *types.Info, n ast.Node, label *ast.Ident, inner []string, exits
 	}
 	walk(n, 0, 0, false)
 	return found
-}
-
-func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
 }
 
 func identObj(info *types.Info, e ast.Expr) types.Object {

@@ -405,7 +405,7 @@ func isPure(info *types.Info, e ast.Expr) bool {
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() {
 			return isPure(info, x.Args[0]) // conversion
 		}
-		if isBuiltin(info, x.Fun, "len") || isBuiltin(info, x.Fun, "cap") {
+		if analysisutil.IsBuiltin(info, x.Fun, "len") || analysisutil.IsBuiltin(info, x.Fun, "cap") {
 			return isRef(info, x.Args[0]) || isPure(info, x.Args[0])
 		}
 	}
@@ -424,7 +424,7 @@ func nonNeg(info *types.Info, e ast.Expr) bool {
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:
-		if isBuiltin(info, x.Fun, "len") || isBuiltin(info, x.Fun, "cap") {
+		if analysisutil.IsBuiltin(info, x.Fun, "len") || analysisutil.IsBuiltin(info, x.Fun, "cap") {
 			return true
 		}
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
