@@ -105,7 +105,7 @@ func TestGolangciLint(t *testing.T) {
 	for _, a := range analyzers.All() {
 		names = append(names, a.Name)
 	}
-	dirs := map[string]string{}
+	dirs := make(map[string]string, len(names))
 	for _, name := range names {
 		dirs[name] = name
 	}

@@ -332,7 +332,7 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func names(all []*analysis.Analyzer) []string {
-	var ns []string
+	var ns = make([]string, 0, len(all))
 	for _, a := range all {
 		ns = append(ns, a.Name)
 	}

@@ -20,7 +20,7 @@ func fakes() (alpha, beta *analysis.Analyzer, all []*analysis.Analyzer) {
 }
 
 func joinNames(as []*analysis.Analyzer) string {
-	var ns []string
+	var ns = make([]string, 0, len(as))
 	for _, a := range as {
 		ns = append(ns, a.Name)
 	}

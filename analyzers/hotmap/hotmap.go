@@ -35,6 +35,7 @@ var Analyzer = &analysis.Analyzer{
 const smallMap = 8
 
 func run(pass *analysis.Pass) (any, error) {
+	pass = analysisutil.WithIgnores(pass)
 	for d := range loops.VarDecls(pass) {
 		if d.Value != nil {
 			check(pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)

@@ -38,6 +38,7 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	pass = analysisutil.WithIgnores(pass)
 	for d := range loops.VarDecls(pass) {
 		check(pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestNewMap(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), newmap.Analyzer, "a", "freshlib", "lost", "gen")
+	analysistest.Run(t, analysistest.TestData(), newmap.Analyzer, "a", "freshlib", "lost", "gen", "ignore")
 }
 
 func TestSuggestedFixes(t *testing.T) {

@@ -29,7 +29,7 @@ func isOldMapsOnly(f *ast.File) bool {
 	if len(other) > 12 {
 		return false // too many tags to enumerate: assume it can build
 	}
-	var names []string
+	var names = make([]string, 0, len(other))
 	for t := range other {
 		names = append(names, t)
 	}

@@ -50,7 +50,7 @@ func TestLinknameTable(t *testing.T) {
 		}
 	}
 	write("go.mod", "module linktest\n\ngo 1.24\n")
-	var symbols []string
+	var symbols = make([]string, 0, len(mapSymbols))
 	for s := range mapSymbols {
 		symbols = append(symbols, s)
 	}

@@ -43,7 +43,7 @@ func mapaccess1(t, m, k unsafe.Pointer) unsafe.Pointer
 	} {
 		diags := runOn(t, "p", tc.header+"\n"+body)
 		if len(diags) != tc.want {
-			var msgs []string
+			var msgs = make([]string, 0, len(diags))
 			for _, d := range diags {
 				msgs = append(msgs, d.Message)
 			}

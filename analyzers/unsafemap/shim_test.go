@@ -9,10 +9,10 @@ import (
 // reflect map functions do on the running Go (1.24+, 64-bit).
 
 //go:linkname reflectMaplen reflect.maplen
-func reflectMaplen(m unsafe.Pointer) int
+func reflectMaplen(m unsafe.Pointer) int //maplint:ignore unsafemap the shim is what this test measures
 
 //go:linkname reflectMapiterinit reflect.mapiterinit
-func reflectMapiterinit(t, m unsafe.Pointer, it *oldHiter)
+func reflectMapiterinit(t, m unsafe.Pointer, it *oldHiter) //maplint:ignore unsafemap measured shim
 
 // oldHiter is the pre-1.24 runtime.hiter (go1.22.12), 96 bytes on 64-bit.
 type oldHiter struct {
@@ -29,6 +29,7 @@ func TestMeasureLinknameShims(t *testing.T) {
 		t.Skip("measured for 64-bit go1.24-go1.26")
 	}
 	for n := 0; n <= 1000; n += 37 {
+		//maplint:ignore hotmap maps grown without a hint, as old code grew them
 		m := make(map[int]int)
 		for j := 0; j < n; j++ {
 			m[j] = j

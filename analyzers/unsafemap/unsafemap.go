@@ -30,6 +30,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	pass = analysisutil.WithIgnores(pass)
 	// Reading the map header needs unsafe (or reflect's UnsafePointer), and
 	// a //go:linkname needs an import of unsafe: most packages have neither.
 	if !importsAny(pass.Files, "unsafe", "reflect") {

@@ -74,7 +74,7 @@ func TestProfile(t *testing.T) {
 		// The text output lists each analyzer's findings in turn (hotmap,
 		// then makecap), each hottest first.
 		diags := findings(mod, "-makecap", "-hotmap", "-profile="+prof, "-hot-threshold=0", "./...")
-		var pos []string
+		var pos = make([]string, 0, len(diags))
 		for _, d := range diags {
 			pos = append(pos, d.pos)
 		}

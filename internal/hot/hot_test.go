@@ -403,7 +403,7 @@ func TestWrap(t *testing.T) {
 	// Dropping and annotating.
 	Config = Settings{Profile: p, Threshold: DefaultThreshold}
 	res := analysistest.Run(t, dir, Wrap(fake), "a")
-	var got []string
+	var got = make([]string, 0, len(res[0].Diagnostics))
 	for _, d := range res[0].Diagnostics {
 		got = append(got, strings.SplitN(d.Message, ";", 2)[0])
 	}

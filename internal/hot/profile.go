@@ -103,7 +103,7 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 		}
 	}
 	if vi < 0 {
-		var types []string
+		var types = make([]string, 0, len(p.SampleType))
 		for _, st := range p.SampleType {
 			types = append(types, st.Type+"/"+st.Unit)
 		}

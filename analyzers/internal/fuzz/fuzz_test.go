@@ -40,7 +40,7 @@ func setup(t testing.TB) {
 			t.Fatalf("analysis.Validate: %v", err)
 		}
 		roots, _ := filepath.Glob(filepath.Join("..", "..", "*", "testdata", "src"))
-		var abs []string
+		var abs = make([]string, 0, len(roots))
 		for _, root := range roots {
 			a, err := filepath.Abs(root)
 			if err != nil {
@@ -132,7 +132,7 @@ func analyzeFiles(t *testing.T, path string, files []*ast.File, src map[string][
 }
 
 func joinSrc(src map[string][]byte) string {
-	var names []string
+	var names = make([]string, 0, len(src))
 	for n := range src {
 		names = append(names, n)
 	}
@@ -170,14 +170,14 @@ func FuzzSuite(f *testing.F) {
 // (all its files, imports of sibling testdata packages resolved).
 func TestSeedPackages(t *testing.T) {
 	setup(t)
-	dirs := map[string]bool{}
+	dirs := make(map[string]bool, len(seeds))
 	for _, s := range seeds {
 		dirs[s.dir] = true
 	}
 	if len(dirs) == 0 {
 		t.Skip("no analyzer testdata yet")
 	}
-	var list []string
+	var list = make([]string, 0, len(dirs))
 	for d := range dirs {
 		list = append(list, d)
 	}

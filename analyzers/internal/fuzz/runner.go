@@ -116,7 +116,7 @@ func Run(in *Input, analyzers []*analysis.Analyzer) (diags []Diag, err error) {
 				return err
 			}
 		}
-		inputs := map[*analysis.Analyzer]any{}
+		inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
 		for _, req := range a.Requires {
 			inputs[req] = results[req]
 		}
@@ -162,14 +162,14 @@ func Run(in *Input, analyzers []*analysis.Analyzer) (diags []Diag, err error) {
 				pkgFacts[packageFactKey{in.Pkg, reflect.TypeOf(f)}] = f
 			},
 			AllObjectFacts: func() []analysis.ObjectFact {
-				var out []analysis.ObjectFact
+				var out = make([]analysis.ObjectFact, 0, len(objFacts))
 				for k, f := range objFacts {
 					out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 				}
 				return out
 			},
 			AllPackageFacts: func() []analysis.PackageFact {
-				var out []analysis.PackageFact
+				var out = make([]analysis.PackageFact, 0, len(pkgFacts))
 				for k, f := range pkgFacts {
 					out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
 				}
@@ -232,7 +232,9 @@ func Check(in *Input, diags []Diag) []error {
 		}
 		return tf
 	}
+	byFile := make(map[*token.File][]analysis.TextEdit)
 	for _, d := range diags {
+		clear(byFile)
 		checkRange("diagnostic", d, d.Pos, d.End)
 		for _, r := range d.Related {
 			if r.Pos.IsValid() && in.Fset.File(r.Pos) == nil {
@@ -240,7 +242,7 @@ func Check(in *Input, diags []Diag) []error {
 			}
 		}
 		for _, fix := range d.SuggestedFixes {
-			byFile := map[*token.File][]analysis.TextEdit{}
+			clear(byFile)
 			for _, e := range fix.TextEdits {
 				end := e.End
 				if !end.IsValid() {
