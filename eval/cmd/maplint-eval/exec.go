@@ -14,7 +14,8 @@ import (
 type measured struct {
 	Stdout, Stderr []byte
 	Wall           time.Duration
-	MaxRSSKB       int64 // peak resident set of the child (getrusage ru_maxrss)
+	MaxRSSKB       int64         // peak resident set of the child (getrusage ru_maxrss)
+	CPU            time.Duration // user + system time of the child and its waited-for children (go list, compile)
 	ExitCode       int
 }
 
@@ -46,6 +47,7 @@ func run(dir string, env []string, name string, args ...string) (*measured, erro
 		m.ExitCode = cmd.ProcessState.ExitCode()
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			m.MaxRSSKB = ru.Maxrss
+			m.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
 	}
 	if err != nil {

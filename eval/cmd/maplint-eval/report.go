@@ -21,7 +21,7 @@ func markdown(res *result) string {
 		kind = "smoke run"
 	}
 	fmt.Fprintf(&b, "# maplint evaluation (%s)\n\n", kind)
-	fmt.Fprintf(&b, "- date: %s\n- Go: %s\n- machine: %s\n- maplint: %s, analyzers: %s\n- timed runs per set: %d floor + %d maplint, alternating; ratios are of medians\n- floor: no-op analyzer through the same multichecker driver, %s\n\n",
+	fmt.Fprintf(&b, "- date: %s\n- Go: %s\n- machine: %s\n- maplint: %s, analyzers: %s\n- timed runs per set: %d floor + %d maplint, alternating; ratios are of medians; CPU = user+sys of the process and its children (go list); wall time is sensitive to other load on the machine, CPU time much less\n- floor: no-op analyzer through the same multichecker driver, %s\n\n",
 		res.Date, res.GoVersion, res.Machine, res.Commit, strings.Join(res.Analyzers, ", "), res.Runs, res.Runs, res.FloorMode)
 
 	an := res.Analyzers
@@ -80,11 +80,12 @@ func markdown(res *result) string {
 	}
 
 	// Speed.
-	b.WriteString("\n## Speed and memory against the floor\n\n| set | floor wall (median) | maplint wall (median) | wall ratio | floor peak RSS | maplint peak RSS | RSS ratio | load average (1/5/15 min) before → after |\n|---|---:|---:|---:|---:|---:|---:|---|\n")
+	b.WriteString("\n## Speed and memory against the floor\n\n| set | floor wall (median) | maplint wall (median) | wall ratio | floor CPU (median) | maplint CPU (median) | CPU ratio | floor peak RSS | maplint peak RSS | RSS ratio | load average (1/5/15 min) before → after |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
 	for _, s := range res.Sets {
 		fw, fr := medians(s.Floor)
 		mw, mr := medians(s.Maplint)
-		fmt.Fprintf(&b, "| %s | %.1fs | %.1fs | %s | %.0f MB | %.0f MB | %s | %s |\n", s.Set, fw, mw, ratio(s.WallRatio), fr, mr, ratio(s.RSSRatio), s.LoadAvg)
+		fmt.Fprintf(&b, "| %s | %.1fs | %.1fs | %s | %.1fs | %.1fs | %s | %.0f MB | %.0f MB | %s | %s |\n", s.Set, fw, mw, ratio(s.WallRatio),
+			medianCPU(s.Floor), medianCPU(s.Maplint), ratio(s.CPURatio), fr, mr, ratio(s.RSSRatio), s.LoadAvg)
 	}
 
 	// Share.
@@ -158,7 +159,11 @@ func markdown(res *result) string {
 		if len(base) > 120 {
 			base = base[:120] + "…"
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %s | %d | %d | %s |\n", s.Set, f.FixableBefore, f.Applied, f.FixableAfter, f.ChangedFiles, f.Checked, f.BrokenPackages, f.BrokenFixes, base)
+		applied, after := fmt.Sprint(f.Applied), fmt.Sprint(f.FixableAfter)
+		if f.Applied < 0 {
+			applied, after = "not counted (smoke)", "–"
+		}
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %d | %s | %d | %d | %s |\n", s.Set, f.FixableBefore, applied, after, f.ChangedFiles, f.Checked, f.BrokenPackages, f.BrokenFixes, base)
 	}
 
 	// Failures.

@@ -25,6 +25,7 @@ const (
 
 type runStat struct {
 	WallSec  float64 `json:"wall_sec"`
+	CPUSec   float64 `json:"cpu_sec"` // user+sys, robust to other load on the machine
 	MaxRSSMB float64 `json:"max_rss_mb"`
 }
 
@@ -67,6 +68,7 @@ type setResult struct {
 	Maplint     []runStat          `json:"maplint_runs"`
 	WallRatio   float64            `json:"wall_ratio"` // median(maplint) / median(floor)
 	RSSRatio    float64            `json:"rss_ratio"`
+	CPURatio    float64            `json:"cpu_ratio"`
 	Share       map[string]float64 `json:"analyzer_seconds,omitempty"`
 	ShareLoad   float64            `json:"share_load_seconds,omitempty"`
 	ShareAnalys float64            `json:"share_analysis_seconds,omitempty"`
@@ -322,7 +324,7 @@ func crashed(m *measured) bool {
 }
 
 func stat(m *measured) runStat {
-	return runStat{WallSec: m.Wall.Seconds(), MaxRSSMB: float64(m.MaxRSSKB) / 1024}
+	return runStat{WallSec: m.Wall.Seconds(), CPUSec: m.CPU.Seconds(), MaxRSSMB: float64(m.MaxRSSKB) / 1024}
 }
 
 func median(xs []float64) float64 {
@@ -335,6 +337,14 @@ func median(xs []float64) float64 {
 		return s[len(s)/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func medianCPU(rs []runStat) float64 {
+	var c []float64
+	for _, x := range rs {
+		c = append(c, x.CPUSec)
+	}
+	return median(c)
 }
 
 func medians(rs []runStat) (wall, rss float64) {
@@ -390,13 +400,16 @@ func runSet(s set, t *tools, out string) (*setResult, error) {
 		}
 		sr.Maplint = append(sr.Maplint, stat(mm))
 		maplintOut = mm
-		logf("%s: run %d: floor %.1fs %.0fMB, maplint %.1fs %.0fMB", s.Name, i+1,
-			fm.Wall.Seconds(), float64(fm.MaxRSSKB)/1024, mm.Wall.Seconds(), float64(mm.MaxRSSKB)/1024)
+		logf("%s: run %d: floor %.1fs (cpu %.1fs) %.0fMB, maplint %.1fs (cpu %.1fs) %.0fMB", s.Name, i+1,
+			fm.Wall.Seconds(), fm.CPU.Seconds(), float64(fm.MaxRSSKB)/1024, mm.Wall.Seconds(), mm.CPU.Seconds(), float64(mm.MaxRSSKB)/1024)
 	}
 	fw, fr := medians(sr.Floor)
 	mw, mr := medians(sr.Maplint)
 	if fw > 0 && fr > 0 {
 		sr.WallRatio, sr.RSSRatio = mw/fw, mr/fr
+	}
+	if fc, mc := medianCPU(sr.Floor), medianCPU(sr.Maplint); fc > 0 {
+		sr.CPURatio = mc / fc
 	}
 	if maplintOut != nil {
 		fs, errs, err := parseDriverJSON(maplintOut.Stdout, dir)
