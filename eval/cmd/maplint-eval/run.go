@@ -272,7 +272,7 @@ type jsonDiag struct {
 // graph); posn file names are made relative to base.
 func parseDriverJSON(b []byte, base string) (fs []finding, errs []string, err error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
-	seen := map[string]bool{}
+	seen := map[string]int{} // key -> index in fs
 	for dec.More() {
 		var tree jsonTree
 		if err := dec.Decode(&tree); err != nil {
@@ -299,10 +299,11 @@ func parseDriverJSON(b []byte, base string) (fs []finding, errs []string, err er
 						posn = rel
 					}
 					key := an + "\x00" + posn + "\x00" + d.Message
-					if seen[key] {
+					if i, ok := seen[key]; ok {
+						fs[i].Fixable = fs[i].Fixable || len(d.SuggestedFixes) > 0
 						continue
 					}
-					seen[key] = true
+					seen[key] = len(fs)
 					fs = append(fs, finding{Analyzer: an, Rule: d.Category, Posn: posn, Message: d.Message, Fixable: len(d.SuggestedFixes) > 0})
 				}
 			}
