@@ -13,6 +13,7 @@ Some prose | with a pipe.
 | std | a.go:3:2 | fresh | x | **FP** (fixed) | wrong |
 | caddy | b.go:1:1 | lost | y | ? | unsure |
 | caddy | b.go:2:1 | lost | y | tp | fine |
+| caddy | c.go:2:1 | lost | y | TP-info ×3. works | three alike |
 
 | analyzer | verdict |
 |---|---|
@@ -23,7 +24,7 @@ Some prose | with a pipe.
 		t.Fatal(err)
 	}
 	n := out["newmap"]
-	if n == nil || n.TP != 2 || n.FP != 1 || n.Undecided != 1 {
+	if n == nil || n.TP != 5 || n.FP != 1 || n.Undecided != 1 {
 		t.Fatalf("newmap = %+v", n)
 	}
 	if r := n.ByRule["fresh"]; r == nil || r.TP != 1 || r.FP != 1 {
@@ -32,7 +33,7 @@ Some prose | with a pipe.
 	if m := out["makecap"]; m == nil || m.FP != 1 || m.TP != 0 {
 		t.Errorf("makecap = %+v", m)
 	}
-	if got := n.String(); got != "67% (2/3)" {
+	if got := n.String(); got != "83% (5/6)" {
 		t.Errorf("String = %q", got)
 	}
 }

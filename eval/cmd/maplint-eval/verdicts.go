@@ -5,9 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
+
+var timesN = regexp.MustCompile(`^\S*\s*[×X](\d+)\b`)
 
 // precision is the tally of one analyzer's verdict file.
 type precision struct {
@@ -147,16 +151,21 @@ func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision) erro
 				p.ByRule[rule] = r
 			}
 		}
+		// "TP ×5" (or "TP-info x5") is one row standing for 5 findings.
+		n := 1
+		if m := timesN.FindStringSubmatch(v); m != nil {
+			n, _ = strconv.Atoi(m[1])
+		}
 		switch word {
 		case "TP", "TRUE":
-			p.TP++
+			p.TP += n
 			if r != nil {
-				r.TP++
+				r.TP += n
 			}
 		case "FP", "FALSE":
-			p.FP++
+			p.FP += n
 			if r != nil {
-				r.FP++
+				r.FP += n
 			}
 		default:
 			p.Undecided++
