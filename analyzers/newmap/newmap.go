@@ -137,6 +137,9 @@ func pointeeFilled(pass *analysis.Pass, fl *flow, c inspector.Cursor) bool {
 	if k := c.ParentEdgeKind(); k != edge.AssignStmt_Rhs && k != edge.ValueSpec_Values {
 		return false
 	}
+	if assignedNext(pass, c) {
+		return true
+	}
 	v := assignedVar(info, c)
 	if !isLocal(v) {
 		return false
@@ -185,6 +188,34 @@ func pointeeFilled(pass *analysis.Pass, fl *flow, c inspector.Cursor) bool {
 		return false // returned, stored, aliased: leaves the function as a nil map
 	}
 	return false
+}
+
+// assignedNext reports whether the new(T) at c is stored as "x = new(T)"
+// into some place x (a field, a dereference) and the very next statement
+// assigns the pointee: "*x = ...".
+func assignedNext(pass *analysis.Pass, c inspector.Cursor) bool {
+	if c.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return false
+	}
+	stmt := c.Parent()
+	as := stmt.Node().(*ast.AssignStmt)
+	if as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return false
+	}
+	next, ok := stmt.NextSibling()
+	if !ok {
+		return false
+	}
+	nas, ok := next.Node().(*ast.AssignStmt)
+	if !ok || nas.Tok != token.ASSIGN || len(nas.Lhs) != 1 {
+		return false
+	}
+	star, ok := ast.Unparen(nas.Lhs[0]).(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	lhs := analysisutil.Render(pass.Fset, as.Lhs[0])
+	return lhs != "" && analysisutil.Render(pass.Fset, ast.Unparen(star.X)) == lhs
 }
 
 // nilMapWritten reports whether the nil map *new(T) at star is written:

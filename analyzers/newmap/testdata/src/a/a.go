@@ -193,3 +193,20 @@ func convertedToInterface() {
 	w := any(new(map[string]int))
 	_ = w
 }
+
+type nested struct{ M **map[string]int }
+
+func assignedNextThroughField(n *nested, s *S) {
+	*n.M = new(map[string]int)
+	**n.M = map[string]int{"one": 1}
+	s.m = new(map[string]int)
+	*s.m = make(map[string]int)
+}
+
+func notAssignedNext(n *nested, s *S) {
+	*n.M = new(map[string]int) // want `pointer to a nil map`
+	_ = n
+	**n.M = map[string]int{"one": 1}
+	s.m = new(map[string]int) // want `pointer to a nil map`
+	*n.M = make(map[string]int)
+}
