@@ -122,9 +122,10 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	typ := analysisutil.Render(pass.Fset, c.typ)
 	mk := fmt.Sprintf("make(%s, %s)", typ, trip.Text)
 	d := analysis.Diagnostic{
-		Pos:     c.value.Pos(),
-		End:     c.value.End(),
-		Message: fmt.Sprintf("map %q is filled with up to %s entries; make it with %s", c.name, trip.Text, mk),
+		Pos:      c.value.Pos(),
+		End:      c.value.End(),
+		Category: "missing-hint",
+		Message:  fmt.Sprintf("map %q is filled with up to %s entries; make it with %s", c.name, trip.Text, mk),
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
 		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "filled in this loop"}},
 	}
@@ -260,8 +261,9 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 		size = fmt.Sprint("up to ", f.count+c.elems) // inserts may repeat keys
 	}
 	d := analysis.Diagnostic{
-		Pos: c.value.Pos(),
-		End: c.value.End(),
+		Pos:      c.value.Pos(),
+		End:      c.value.End(),
+		Category: "per-iteration",
 		Message: fmt.Sprintf("map %q is made on every iteration and filled with %s entries; make it once before the loop with %s and clear(%s) at the start of each iteration",
 			c.name, size, mk, c.name),
 		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "made on every iteration of this loop"}},

@@ -153,7 +153,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	default:
 		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, trip.Times(k), mk)
 	}
-	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg,
+	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg, Category: "missing-capacity",
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
 		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "filled in this loop"}},
 	}
@@ -317,8 +317,9 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		edit.NewText = []byte("0")
 	}
 	pass.Report(analysis.Diagnostic{
-		Pos: c.mk.Pos(),
-		End: c.mk.End(),
+		Pos:      c.mk.Pos(),
+		End:      c.mk.End(),
+		Category: "length-then-append",
 		Message: fmt.Sprintf("slice %q is made with length %s and then appended to: the %s zero values stay in front; make it with make(%s, 0, %s)",
 			c.name, length, length, typ, capArg),
 		SuggestedFixes: []analysis.SuggestedFix{{

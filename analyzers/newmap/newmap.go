@@ -93,9 +93,10 @@ func checkNew(pass *analysis.Pass, fl *flow, c inspector.Cursor) {
 		star := skipParens(c.Parent())
 		if nilMapWritten(pass, fl, star) {
 			pass.Report(analysis.Diagnostic{
-				Pos:     star.Node().Pos(),
-				End:     star.Node().End(),
-				Message: fmt.Sprintf("*new(%s) is a nil map and it is written below: the write panics; use %s{}", typSrc, typSrc),
+				Category: "nil-map-written",
+				Pos:      star.Node().Pos(),
+				End:      star.Node().End(),
+				Message:  fmt.Sprintf("*new(%s) is a nil map and it is written below: the write panics; use %s{}", typSrc, typSrc),
 				SuggestedFixes: []analysis.SuggestedFix{{
 					Message:   fmt.Sprintf("Replace with %s{}", typSrc),
 					TextEdits: []analysis.TextEdit{{Pos: star.Node().Pos(), End: star.Node().End(), NewText: []byte(typSrc + "{}")}},
@@ -108,8 +109,9 @@ func checkNew(pass *analysis.Pass, fl *flow, c inspector.Cursor) {
 		return
 	}
 	pass.Report(analysis.Diagnostic{
-		Pos: call.Pos(),
-		End: call.End(),
+		Category: "new-nil-map",
+		Pos:      call.Pos(),
+		End:      call.End(),
 		Message: fmt.Sprintf("new(%s) is a pointer to a nil map: a write through it panics unless a map is assigned first; use &%s{}",
 			typSrc, typSrc),
 		SuggestedFixes: []analysis.SuggestedFix{{
@@ -438,7 +440,7 @@ func reportLost(pass *analysis.Pass, at ast.Node, m ast.Expr, method string) {
 	} else {
 		msg = fmt.Sprintf("%s is lost: %s is a new map that nothing keeps", what, src)
 	}
-	pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg})
+	pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "lost-write", Message: msg})
 }
 
 func isBuiltinOrConversion(info *types.Info, call *ast.CallExpr) bool {

@@ -140,9 +140,10 @@ func checkLinknames(pass *analysis.Pass, file *ast.File) {
 			}
 			reported[fn] = true
 			pass.Report(analysis.Diagnostic{
-				Pos:     fn.Name.Pos(),
-				End:     fn.Name.End(),
-				Message: linknameMessage(target, sym),
+				Pos:      fn.Name.Pos(),
+				End:      fn.Name.End(),
+				Message:  linknameMessage(target, sym),
+				Category: "linkname",
 			})
 		}
 	}

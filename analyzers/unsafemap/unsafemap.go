@@ -2,6 +2,7 @@ package unsafemap
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -383,17 +384,17 @@ func (c *checker) checkConversion(call *ast.CallExpr) {
 		if x.offKnown && x.off == 0 && isUnsafePointer(target) {
 			return // *(*unsafe.Pointer)(p): an opaque word
 		}
-		c.pass.ReportRangef(call, "%s", c.headerReadMessage(target, x.off, x.offKnown))
+		c.report(call, c.headerReadMessage(target, x.off, x.offKnown))
 	case mapVar:
 		if !x.offKnown || x.off != 0 {
 			return
 		}
 		if p, ok := target.Underlying().(*types.Pointer); ok && !isRuntimeMapType(p.Elem()) {
 			// (**T)(unsafe.Pointer(&m)): *T points at the header.
-			c.pass.ReportRangef(call, "%s", c.headerReadMessage(p.Elem(), 0, true))
+			c.report(call, c.headerReadMessage(p.Elem(), 0, true))
 		} else if isSignedInteger(target) {
-			c.pass.ReportRangef(call, "reads the map variable as %s: a map value is a pointer to the runtime map header, so this is an address, not the count; use len(m)",
-				types.TypeString(target, types.RelativeTo(c.pass.Pkg)))
+			c.report(call, fmt.Sprintf("reads the map variable as %s: a map value is a pointer to the runtime map header, so this is an address, not the count; use len(m)",
+				types.TypeString(target, types.RelativeTo(c.pass.Pkg))))
 		}
 	}
 }
@@ -776,4 +777,9 @@ func isUnsafePointer(t types.Type) bool {
 func isSignedInteger(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0 && b.Info()&types.IsUnsigned == 0
+}
+
+// report flags a conversion that types map header memory.
+func (c *checker) report(call ast.Node, msg string) {
+	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: "header-read", Message: msg})
 }
