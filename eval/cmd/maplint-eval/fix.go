@@ -171,15 +171,17 @@ func (fr *fixResult) buildCheck(s set, origDir, copyDir string, env []string, ch
 		fmt.Fprintf(&log, "# %s\n%s\n", p, msg)
 	}
 	sort.Strings(fr.Broken)
-	fr.BrokenPackages = len(fr.Broken)
-	if fr.BrokenPackages > 0 {
-		broken := map[string]bool{}
-		for _, p := range fr.Broken {
-			// "build pkg" or "vet pkg [pkg.test]"
-			if f := strings.Fields(p); len(f) > 1 {
-				broken[f[1]] = true
-			}
+	broken := map[string]bool{}
+	for _, p := range fr.Broken {
+		// "build pkg" or "vet pkg [pkg.test]": count each package once
+		if f := strings.Fields(p); len(f) > 1 {
+			broken[f[1]] = true
+		} else {
+			broken[p] = true
 		}
+	}
+	fr.BrokenPackages = len(broken)
+	if fr.BrokenPackages > 0 {
 		for _, p := range pkgs {
 			if !broken[p.ImportPath] {
 				continue
