@@ -268,7 +268,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 			c.name, size, mk, c.name),
 		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "made on every iteration of this loop"}},
 	}
-	if hasClear && c.elems == 0 && hoistable(info, pass.Pkg, loop, c) {
+	if hasClear && c.elems == 0 && declaresOnly(c) && hoistable(info, pass.Pkg, loop, c) {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Make " + c.name + " once before the loop and clear it per iteration",
 			TextEdits: hoistEdits(pass, loop, body, c, mk),
@@ -276,6 +276,17 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	}
 	pass.Report(d)
 	return true
+}
+
+// declaresOnly reports whether c's statement declares nothing but the
+// map, so the hoist may delete it: not a var group "var ( a = ...; m = ... )".
+func declaresOnly(c *creation) bool {
+	ds, ok := c.stmt.(*ast.DeclStmt)
+	if !ok {
+		return true
+	}
+	g, ok := ds.Decl.(*ast.GenDecl)
+	return ok && len(g.Specs) == 1
 }
 
 // repeats reports whether loop repeats the same work: a range or

@@ -84,3 +84,20 @@ func rounds(words []string) int {
 	}
 	return total
 }
+
+// A map declared in a var group: reported, but the hoist would delete the
+// whole group, so there is no fix (cmd/go/internal/workcmd/sync.go).
+func grouped(docs [][]string) int {
+	total := 0
+	for _, doc := range docs {
+		var (
+			n    = len(doc)
+			seen = map[string]bool{} // want `map "seen" is made on every iteration`
+		)
+		for _, w := range doc {
+			seen[w] = true
+		}
+		total += len(seen) + n
+	}
+	return total
+}
