@@ -39,6 +39,7 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -169,9 +170,15 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 	return res, err
 }
 
+// fatalOnce serializes Fatal: analyzers of several packages run at once and
+// may all meet a bad profile; only the first may print before the exit.
+var fatalOnce sync.Mutex
+
 func fail(cfg Settings, err error) error {
 	if cfg.Fatal != nil {
+		fatalOnce.Lock() // held while Fatal runs; Fatal normally exits, so no one else prints
 		cfg.Fatal(err)
+		fatalOnce.Unlock()
 	}
 	return err
 }
