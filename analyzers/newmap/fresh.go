@@ -336,19 +336,7 @@ func (fl *flow) keepsFresh(fn *fnInfo, c inspector.Cursor, returnOK bool) bool {
 	if info.Defs[id] != nil {
 		return fl.definedFresh(fn, c)
 	}
-	c = skipParens(c)
-	for {
-		// T(v) with T a map type is the same map: look at its use.
-		p := c.Parent()
-		call, ok := p.Node().(*ast.CallExpr)
-		if !ok || c.ParentEdgeKind() != edge.CallExpr_Args {
-			break
-		}
-		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
-			break
-		}
-		c = skipParens(p)
-	}
+	c = throughConversions(info, c) // T(v) is the same map: look at its use
 	p := c.Parent()
 	switch c.ParentEdgeKind() {
 	case edge.IndexExpr_X, edge.RangeStmt_X:
@@ -431,18 +419,7 @@ func (fl *flow) writesRecv(fn *fnInfo) bool {
 // c[k] = v, c[k]++, c[k] op= v, or a receiver-writing method call on it.
 func (fl *flow) isWrite(c inspector.Cursor) bool {
 	info := fl.pass.TypesInfo
-	c = skipParens(c)
-	for {
-		p := c.Parent()
-		call, ok := p.Node().(*ast.CallExpr)
-		if !ok || c.ParentEdgeKind() != edge.CallExpr_Args {
-			break
-		}
-		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
-			break
-		}
-		c = skipParens(p)
-	}
+	c = throughConversions(info, c)
 	p := c.Parent()
 	switch c.ParentEdgeKind() {
 	case edge.IndexExpr_X:
