@@ -113,7 +113,7 @@ func analyzeSource(t *testing.T, name string, src []byte) []Diag {
 func analyzeFiles(t *testing.T, path string, files []*ast.File, src map[string][]byte) []Diag {
 	t.Helper()
 	pkg, info, typeErrs := TypeCheck(imp.Fset, path, files, imp)
-	in := &Input{Fset: imp.Fset, Files: files, Src: src, Pkg: pkg, Info: info, TypeErrors: typeErrs}
+	in := &Input{Fset: imp.Fset, Files: files, Src: src, Pkg: pkg, Info: info, TypeErrors: typeErrs, Importer: imp}
 	diags, err := Run(in, analyzers.All())
 	if err != nil {
 		var pe *PanicError

@@ -31,6 +31,9 @@ type Input struct {
 	Pkg        *types.Package
 	Info       *types.Info
 	TypeErrors []types.Error
+	// Importer, when set, lets Check type-check the fixed package of a
+	// package that had no type errors: a fix must compile, not just parse.
+	Importer types.Importer
 }
 
 // PanicError is the error Run returns when an analyzer panicked.
@@ -290,9 +293,35 @@ func Check(in *Input, diags []Diag) []error {
 				}
 				if _, err := parser.ParseFile(token.NewFileSet(), tf.Name(), out.Bytes(), parser.ParseComments); err != nil {
 					errs = append(errs, fmt.Errorf("%s: fix %q leaves %s unparsable: %v\n--- fixed source ---\n%s", d.Analyzer.Name, fix.Message, tf.Name(), err, out.Bytes()))
+				} else if err := typeCheckFixed(in, tf.Name(), out.Bytes()); err != nil {
+					errs = append(errs, fmt.Errorf("%s: fix %q does not compile: %v\n--- fixed source ---\n%s", d.Analyzer.Name, fix.Message, err, out.Bytes()))
 				}
 			}
 		}
 	}
 	return errs
+}
+
+// typeCheckFixed type-checks in's package with file name replaced by
+// fixed, when in had no type errors to begin with.
+func typeCheckFixed(in *Input, name string, fixed []byte) error {
+	if in.Importer == nil || len(in.TypeErrors) > 0 || in.Pkg == nil {
+		return nil
+	}
+	files := make([]*ast.File, 0, len(in.Files))
+	for _, f := range in.Files {
+		if in.Fset.File(f.Pos()).Name() != name {
+			files = append(files, f)
+			continue
+		}
+		nf, err := parser.ParseFile(in.Fset, name, fixed, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		files = append(files, nf)
+	}
+	if _, _, terrs := TypeCheck(in.Fset, in.Pkg.Path(), files, in.Importer); len(terrs) > 0 {
+		return terrs[0]
+	}
+	return nil
 }
