@@ -55,6 +55,7 @@ type creation struct {
 	typ   ast.Expr       // the slice type as written
 	elems int            // elements of a composite literal
 	mk    *ast.CallExpr  // the make call, if any
+	isNil bool           // the slice starts nil: var s []T, var s []T = nil
 }
 
 func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.ValueSpec, lhs, value ast.Expr, hasMax bool) {
@@ -80,8 +81,10 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	switch v := ast.Unparen(value).(type) {
 	case nil:
 		empty = c.typ != nil
+		c.isNil = true
 	case *ast.Ident:
 		empty = v.Name == "nil" && c.typ != nil && isNil(pass.TypesInfo, v)
+		c.isNil = true
 	case *ast.CompositeLit:
 		if v.Type == nil {
 			return
@@ -143,6 +146,11 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		capText = "max(" + capText + ", 0)"
 		safe = safe && hasMax
 	}
+	// A nil slice stays nil when the loop runs zero times; make's never
+	// is, and callers can tell (== nil, reflect.DeepEqual, JSON null vs
+	// []): no fix unless the loop surely runs (seen breaking an etcd test).
+	mayStayNil := c.isNil && !(trip.IsConst && trip.Const >= 1)
+	safe = safe && !mayStayNil
 	typ := analysisutil.Render(pass.Fset, c.typ)
 	mk := fmt.Sprintf("make(%s, 0, %s)", typ, capText)
 	var msg string
@@ -150,6 +158,8 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	case c.elems > 0:
 		msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
 			c.name, c.elems, trip.Times(k), capText)
+	case mayStayNil:
+		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, trip.Times(k), mk)
 	default:
 		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, trip.Times(k), mk)
 	}

@@ -25,7 +25,7 @@ func rangeSlice(users []User) []string {
 }
 
 func varForm(users []User) []string {
-	var names []string // want `slice "names" gets len\(users\) appends`
+	var names []string // want `slice "names" gets len\(users\) appends; .*not fixed automatically: it would no longer be nil when the loop runs zero times`
 	for _, u := range users {
 		names = append(names, u.Name)
 	}
@@ -544,4 +544,15 @@ func growSlice(xs []int) {
 	for _, x := range xs {
 		out = append(out, x)
 	}
+}
+
+// A nil slice keeps its fix when the loop surely runs: it ends non-nil
+// either way. With an unknown count (varForm above) it is reported
+// without a fix: zero iterations would leave make's slice non-nil.
+func nilConstTrip() []int {
+	var xs []int // want `slice "xs" gets 16 appends; make it with make\(\[\]int, 0, 16\)$`
+	for i := range 16 {
+		xs = append(xs, i)
+	}
+	return xs
 }
