@@ -225,6 +225,11 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	if f.escapes {
 		return false
 	}
+	if f.grouping {
+		// Grouping by level or counting by kind: often a handful of keys
+		// that live on the stack (pebble's compaction tests, reviewed).
+		return false
+	}
 	if !f.unknown && f.count+c.elems <= smallMap {
 		return false // small: lives on the stack, a hoist gains nothing
 	}
@@ -352,6 +357,11 @@ type fill struct {
 	// unknownBeyondInner: other fills besides that inner loop
 	unknownBeyondInner bool
 	escapes            bool
+	// grouping: an insert appends to the map's own entry
+	// (m[k] = append(m[k], x)): items grouped by a category, whose
+	// number of keys the inserts say nothing about. Counting (m[w]++)
+	// is not grouping: its keys are usually the items themselves.
+	grouping bool
 }
 
 // fillOf counts the inserts into obj in stmts and decides whether the map
@@ -397,9 +407,12 @@ func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.O
 				accounted++
 			}
 		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
+			for i, l := range n.Lhs {
 				if ix, ok := l.(*ast.IndexExpr); ok && isObjIdent(info, ix.X, obj) {
 					insertAt(&f, loopStack, &innerLoop, &innerInserts)
+					if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) && loops.Mentions(info, n.Rhs[i], obj) {
+						f.grouping = true
+					}
 				}
 			}
 		case *ast.IncDecStmt:
