@@ -102,12 +102,12 @@ func markdown(res *result) string {
 			if len(s.Share) == 0 {
 				continue
 			}
-			var names []string
+			names := make([]string, 0, len(s.Share))
 			for n := range s.Share {
 				names = append(names, n)
 			}
 			sort.Slice(names, func(i, j int) bool { return s.Share[names[i]] > s.Share[names[j]] })
-			var parts []string
+			parts := make([]string, 0, len(names))
 			total := s.ShareLoad + s.ShareAnalys
 			for _, n := range names {
 				parts = append(parts, fmt.Sprintf("%s %.2fs (%.1f%%)", n, s.Share[n], 100*s.Share[n]/total))
@@ -127,7 +127,7 @@ func markdown(res *result) string {
 		b.WriteString("\n## Peers (same run, same packages)\n\n| set | tool | wall | peak RSS | findings | by check | error |\n|---|---|---:|---:|---:|---|---|\n")
 		for _, s := range res.Sets {
 			for _, p := range s.Peers {
-				var checks []string
+				checks := make([]string, 0, len(p.ByCheck))
 				for c, n := range p.ByCheck {
 					checks = append(checks, fmt.Sprintf("%s %d", c, n))
 				}

@@ -341,7 +341,7 @@ func median(xs []float64) float64 {
 }
 
 func medianCPU(rs []runStat) float64 {
-	var c []float64
+	c := make([]float64, 0, len(rs))
 	for _, x := range rs {
 		c = append(c, x.CPUSec)
 	}

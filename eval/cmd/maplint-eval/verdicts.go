@@ -175,7 +175,7 @@ func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision) erro
 }
 
 func printPrecision(w io.Writer, ps map[string]*precision) {
-	var names []string
+	names := make([]string, 0, len(ps))
 	for n := range ps {
 		names = append(names, n)
 	}
@@ -184,7 +184,7 @@ func printPrecision(w io.Writer, ps map[string]*precision) {
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---|")
 	for _, n := range names {
 		p := ps[n]
-		var rules []string
+		rules := make([]string, 0, len(p.ByRule))
 		for r, t := range p.ByRule {
 			rules = append(rules, fmt.Sprintf("%s %d/%d", r, t.TP, t.TP+t.FP))
 		}
