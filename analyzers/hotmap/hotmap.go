@@ -90,7 +90,7 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	if perIteration(pass, cur, c, hasClear) {
 		return // one diagnostic per map: the hoist carries the hint
 	}
-	if c.elems == 0 && (c.hint == nil || isZero(pass.TypesInfo, c.hint)) {
+	if c.elems == 0 && (c.hint == nil || analysisutil.IsZero(pass.TypesInfo, c.hint)) {
 		missingHint(pass, cur, c)
 	}
 }
@@ -150,7 +150,7 @@ func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object)
 			continue
 		}
 		ix, ok := as.Lhs[0].(*ast.IndexExpr)
-		if !ok || !isObjIdent(info, ix.X, obj) {
+		if !ok || !loops.IsObj(info, ix.X, obj) {
 			continue
 		}
 		if insert != nil || as.Tok != token.ASSIGN || len(as.Rhs) != 1 ||
@@ -240,7 +240,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	// Hint for the hoisted make: the existing one, or the inner fill's
 	// count, when it can be written before the loop.
 	var hint string
-	if c.hint != nil && !isZero(info, c.hint) {
+	if c.hint != nil && !analysisutil.IsZero(info, c.hint) {
 		if t := hintTrip(info, c.hint); t != nil {
 			if ok, _ := loops.Writable(info, pass.Pkg, t, loop.Outer.Pos(), nil); ok && !t.MayPanic &&
 				!loops.Assigns(info, loop.Stmt, t.Roots) {
@@ -388,7 +388,7 @@ func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.O
 				return visit(m)
 			})
 			// Range over the map itself reads it.
-			if r, ok := n.(*ast.RangeStmt); ok && isObjIdent(info, r.X, obj) {
+			if r, ok := n.(*ast.RangeStmt); ok && loops.IsObj(info, r.X, obj) {
 				accounted++
 			}
 			loopStack = loopStack[:len(loopStack)-1]
@@ -403,12 +403,12 @@ func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.O
 				uses++
 			}
 		case *ast.IndexExpr:
-			if isObjIdent(info, n.X, obj) {
+			if loops.IsObj(info, n.X, obj) {
 				accounted++
 			}
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
-				if ix, ok := l.(*ast.IndexExpr); ok && isObjIdent(info, ix.X, obj) {
+				if ix, ok := l.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
 					insertAt(&f, loopStack, &innerLoop, &innerInserts)
 					if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) && loops.Mentions(info, n.Rhs[i], obj) {
 						f.grouping = true
@@ -416,7 +416,7 @@ func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.O
 				}
 			}
 		case *ast.IncDecStmt:
-			if ix, ok := n.X.(*ast.IndexExpr); ok && isObjIdent(info, ix.X, obj) {
+			if ix, ok := n.X.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
 				insertAt(&f, loopStack, &innerLoop, &innerInserts)
 			}
 		case *ast.CallExpr:
@@ -478,14 +478,14 @@ func insertAt(f *fill, stack []ast.Stmt, innerLoop **loops.Loop, innerInserts *i
 func allowedCall(info *types.Info, call *ast.CallExpr, obj types.Object) (accounted int, fills bool) {
 	n := 0
 	for _, a := range call.Args {
-		if isObjIdent(info, a, obj) {
+		if loops.IsObj(info, a, obj) {
 			n++
 		}
 	}
 	// maps.Keys(m) / maps.Values(m) consumed in place.
 	if isConsumer(info, call) && len(call.Args) >= 1 {
 		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && isKeysValues(info, inner) &&
-			len(inner.Args) == 1 && isObjIdent(info, inner.Args[0], obj) {
+			len(inner.Args) == 1 && loops.IsObj(info, inner.Args[0], obj) {
 			return 1, false
 		}
 	}
@@ -532,7 +532,7 @@ func allowedCall(info *types.Info, call *ast.CallExpr, obj types.Object) (accoun
 		case "Clone", "Equal", "EqualFunc":
 			return n, false
 		case "Copy", "Insert":
-			if isObjIdent(info, call.Args[0], obj) {
+			if loops.IsObj(info, call.Args[0], obj) {
 				return n, true // copying into it: a fill of unknown size
 			}
 			return n, false
@@ -624,14 +624,4 @@ func hoistEdits(pass *analysis.Pass, loop *loops.Loop, body *ast.BlockStmt, c *c
 	return append(edits,
 		analysis.TextEdit{Pos: body.List[0].Pos(), End: body.List[0].Pos(), NewText: []byte(clr + "\n" + bodyIndent)},
 		analysis.TextEdit{Pos: c.stmt.Pos(), End: next})
-}
-
-func isObjIdent(info *types.Info, e ast.Expr, obj types.Object) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && info.Uses[id] == obj
-}
-
-func isZero(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.String() == "0"
 }

@@ -101,11 +101,11 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 			return
 		}
 		c.typ, c.mk = v.Args[0], v
-		if !isZero(pass.TypesInfo, v.Args[1]) {
+		if !analysisutil.IsZero(pass.TypesInfo, v.Args[1]) {
 			lengthThenAppend(pass, cur, c)
 			return
 		}
-		empty = len(v.Args) == 2 || isZero(pass.TypesInfo, v.Args[2])
+		empty = len(v.Args) == 2 || analysisutil.IsZero(pass.TypesInfo, v.Args[2])
 	}
 	if empty || (reportLiterals && c.elems > 0 && c.mk == nil) {
 		missingCap(pass, cur, c, hasMax)
@@ -216,18 +216,18 @@ func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) i
 				uses++
 			}
 		case *ast.CallExpr:
-			if len(n.Args) == 1 && isObjIdent(info, n.Args[0], obj) &&
+			if len(n.Args) == 1 && loops.IsObj(info, n.Args[0], obj) &&
 				(analysisutil.IsBuiltin(info, n.Fun, "len") || analysisutil.IsBuiltin(info, n.Fun, "cap")) {
 				reads++
 			}
 		case *ast.IndexExpr:
-			if isObjIdent(info, n.X, obj) {
+			if loops.IsObj(info, n.X, obj) {
 				reads++
 			}
 		case *ast.UnaryExpr:
 			// &s[i]: a pointer into the backing array that presizing
 			// would keep valid across appends; don't change that.
-			if ix, ok := n.X.(*ast.IndexExpr); ok && n.Op == token.AND && isObjIdent(info, ix.X, obj) {
+			if ix, ok := n.X.(*ast.IndexExpr); ok && n.Op == token.AND && loops.IsObj(info, ix.X, obj) {
 				bad = true
 			}
 		}
@@ -242,12 +242,12 @@ func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) i
 // appendedElems returns k for "s = append(s, e1, ..., ek)", else 0.
 func appendedElems(info *types.Info, s ast.Stmt, obj types.Object) int64 {
 	as, ok := s.(*ast.AssignStmt)
-	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !isObjIdent(info, as.Lhs[0], obj) {
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !loops.IsObj(info, as.Lhs[0], obj) {
 		return 0
 	}
 	call, ok := as.Rhs[0].(*ast.CallExpr)
 	if !ok || call.Ellipsis.IsValid() || len(call.Args) < 2 || !analysisutil.IsBuiltin(info, call.Fun, "append") ||
-		!isObjIdent(info, call.Args[0], obj) {
+		!loops.IsObj(info, call.Args[0], obj) {
 		return 0
 	}
 	return int64(len(call.Args) - 1)
@@ -283,15 +283,15 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			// s = append(s, ...): the left-hand s comes first in the walk.
-			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isObjIdent(info, n.Lhs[0], c.obj) {
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && loops.IsObj(info, n.Lhs[0], c.obj) {
 				if call, ok := n.Rhs[0].(*ast.CallExpr); ok && len(call.Args) >= 1 &&
-					analysisutil.IsBuiltin(info, call.Fun, "append") && isObjIdent(info, call.Args[0], c.obj) {
+					analysisutil.IsBuiltin(info, call.Fun, "append") && loops.IsObj(info, call.Args[0], c.obj) {
 					first, done = call, true
 					return false
 				}
 			}
 		case *ast.CallExpr:
-			if len(n.Args) >= 1 && isObjIdent(info, n.Args[0], c.obj) {
+			if len(n.Args) >= 1 && loops.IsObj(info, n.Args[0], c.obj) {
 				switch {
 				case analysisutil.IsBuiltin(info, n.Fun, "append") && n.Pos() > after:
 					first, done = n, true
@@ -339,19 +339,9 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	})
 }
 
-func isObjIdent(info *types.Info, e ast.Expr, obj types.Object) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && info.Uses[id] == obj
-}
-
 func isNil(info *types.Info, id *ast.Ident) bool {
 	_, ok := info.Uses[id].(*types.Nil)
 	return ok
-}
-
-func isZero(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.String() == "0"
 }
 
 func intValue(info *types.Info, e ast.Expr) (string, bool) {

@@ -517,6 +517,15 @@ func (c *checker) load(p value, t types.Type) value {
 	return value{}
 }
 
+// regionElem returns the type that a typed pointer into, or a copy of, a
+// tracked region holds.
+func regionElem(v value) (types.Type, bool) {
+	if (v.kind == pointer || v.kind == copied) && v.elem != nil {
+		return v.elem, true
+	}
+	return nil, false
+}
+
 // classifyField handles x.f where x is a typed pointer into, or a copy of,
 // a tracked region (e.g. e.data with e := (*eface)(unsafe.Pointer(&v))).
 func (c *checker) classifyField(sel *ast.SelectorExpr, depth int) value {
@@ -525,13 +534,8 @@ func (c *checker) classifyField(sel *ast.SelectorExpr, depth int) value {
 		return value{}
 	}
 	base := c.classify(sel.X, depth)
-	var t types.Type
-	switch {
-	case base.kind == pointer && base.elem != nil:
-		t = base.elem
-	case base.kind == copied:
-		t = base.elem
-	default:
+	t, ok := regionElem(base)
+	if !ok {
 		return value{}
 	}
 	off := base.off
@@ -560,13 +564,8 @@ func (c *checker) classifyField(sel *ast.SelectorExpr, depth int) value {
 // an array in a tracked region (e.g. (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1]).
 func (c *checker) classifyIndex(ix *ast.IndexExpr, depth int) value {
 	base := c.classify(ix.X, depth)
-	var t types.Type
-	switch {
-	case base.kind == pointer && base.elem != nil:
-		t = base.elem
-	case base.kind == copied:
-		t = base.elem
-	default:
+	t, ok := regionElem(base)
+	if !ok {
 		return value{}
 	}
 	arr, ok := t.Underlying().(*types.Array)

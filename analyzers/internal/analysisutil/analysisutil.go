@@ -73,16 +73,17 @@ func IsMap(t types.Type) bool {
 
 // MapOf returns the map type behind t (see IsMap).
 func MapOf(t types.Type) (*types.Map, bool) {
-	if t == nil {
-		return nil, false
-	}
 	m, ok := CoreType(t).(*types.Map)
 	return m, ok
 }
 
 // CoreType returns t's underlying type, or for a type parameter the single
-// underlying type shared by every type in its type set (nil if none).
+// underlying type shared by every type in its type set (nil if none, or if
+// t is nil).
 func CoreType(t types.Type) types.Type {
+	if t == nil {
+		return nil // incomplete type information
+	}
 	tp, ok := types.Unalias(t).(*types.TypeParam)
 	if !ok {
 		return t.Underlying()
@@ -164,4 +165,10 @@ func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
 	}
 	b, ok := info.Uses[id].(*types.Builtin)
 	return ok && b.Name() == name
+}
+
+// IsZero reports whether e is the constant 0.
+func IsZero(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.String() == "0"
 }

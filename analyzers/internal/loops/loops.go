@@ -373,8 +373,7 @@ func isMapExpr(info *types.Info, e ast.Expr) bool {
 	if t == nil {
 		return true // unknown: not a plain element
 	}
-	_, ok := coreType(t).(*types.Map)
-	return ok
+	return analysisutil.IsMap(t)
 }
 
 // InBenchmark reports whether c is inside a Benchmark function of a

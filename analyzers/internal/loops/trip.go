@@ -52,9 +52,9 @@ func rangeTrip(info *types.Info, fset *token.FileSet, s *ast.RangeStmt) (*Trip, 
 	if !ok || tv.Type == nil {
 		return nil, false
 	}
-	u := coreType(tv.Type)
+	u := analysisutil.CoreType(tv.Type)
 	if p, ok := u.(*types.Pointer); ok {
-		if a, ok := coreType(p.Elem()).(*types.Array); ok {
+		if a, ok := analysisutil.CoreType(p.Elem()).(*types.Array); ok {
 			return constTrip(a.Len()), true
 		}
 		return nil, false
@@ -115,7 +115,7 @@ func countedIndex(info *types.Info, s *ast.ForStmt) (idx types.Object, c counted
 	start := init.Rhs[0]
 	// Normalize the condition to "i op bound".
 	op, bound := cond.Op, cond.Y
-	if isObj(info, cond.Y, idx) {
+	if IsObj(info, cond.Y, idx) {
 		bound = cond.X
 		switch op {
 		case token.GTR:
@@ -129,7 +129,7 @@ func countedIndex(info *types.Info, s *ast.ForStmt) (idx types.Object, c counted
 		default:
 			return nil, c, false
 		}
-	} else if !isObj(info, cond.X, idx) {
+	} else if !IsObj(info, cond.X, idx) {
 		return nil, c, false
 	}
 	step := stepOf(info, s.Post, idx)
@@ -155,14 +155,14 @@ type counted struct {
 func stepOf(info *types.Info, post ast.Stmt, idx types.Object) int {
 	switch p := post.(type) {
 	case *ast.IncDecStmt:
-		if isObj(info, p.X, idx) {
+		if IsObj(info, p.X, idx) {
 			if p.Tok == token.INC {
 				return 1
 			}
 			return -1
 		}
 	case *ast.AssignStmt:
-		if len(p.Lhs) == 1 && len(p.Rhs) == 1 && isObj(info, p.Lhs[0], idx) {
+		if len(p.Lhs) == 1 && len(p.Rhs) == 1 && IsObj(info, p.Lhs[0], idx) {
 			if v, ok := intConst(info, p.Rhs[0]); ok && v == 1 {
 				switch p.Tok {
 				case token.ADD_ASSIGN:
@@ -321,7 +321,8 @@ func intConst(info *types.Info, e ast.Expr) (int64, bool) {
 	return constant.Int64Val(v)
 }
 
-func isObj(info *types.Info, e ast.Expr, obj types.Object) bool {
+// IsObj reports whether e (parentheses aside) is an identifier referring to obj.
+func IsObj(info *types.Info, e ast.Expr, obj types.Object) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && obj != nil && info.Uses[id] == obj
 }
@@ -330,7 +331,7 @@ func isInteger(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	b, ok := coreType(t).(*types.Basic)
+	b, ok := analysisutil.CoreType(t).(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
 }
 
@@ -338,7 +339,7 @@ func isUnsigned(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	b, ok := coreType(t).(*types.Basic)
+	b, ok := analysisutil.CoreType(t).(*types.Basic)
 	return ok && b.Info()&types.IsUnsigned != 0
 }
 
@@ -361,7 +362,7 @@ func isRef(info *types.Info, e ast.Expr) bool {
 		return isVar
 	case *ast.IndexExpr:
 		if tv, ok := info.Types[x.X]; ok && tv.Type != nil {
-			if _, isMap := coreType(tv.Type).(*types.Map); isMap {
+			if _, isMap := analysisutil.CoreType(tv.Type).(*types.Map); isMap {
 				return false // m[k] of a map of slices: fine, but rare; keep simple
 			}
 		}
@@ -484,20 +485,13 @@ func collectNode(info *types.Info, n ast.Node, t *Trip) bool {
 		}
 		if tv, ok := info.Types[n.X]; !ok || tv.Type == nil {
 			t.MayPanic = true
-		} else if _, isArr := coreType(tv.Type).(*types.Array); !isArr {
+		} else if _, isArr := analysisutil.CoreType(tv.Type).(*types.Array); !isArr {
 			t.MayPanic = true
 		} else if _, c := info.Types[n.Index]; !c {
 			t.MayPanic = true
 		}
 	}
 	return true
-}
-
-func coreType(t types.Type) types.Type {
-	if t == nil {
-		return nil
-	}
-	return analysisutil.CoreType(t)
 }
 
 func render(fset *token.FileSet, n ast.Node) string { return analysisutil.Render(fset, n) }

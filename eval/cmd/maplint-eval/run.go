@@ -10,9 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/maplint/maplint/analyzers"
+	"github.com/maplint/maplint/eval/internal/suite"
 )
 
 // Versions of the peer linters, installed by the harness into
@@ -111,32 +110,6 @@ type tools struct {
 	maplint, floor, share, prealloc, staticcheck string
 }
 
-func needFacts(as []*analysis.Analyzer) bool {
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer) bool
-	visit = func(a *analysis.Analyzer) bool {
-		if seen[a] {
-			return false
-		}
-		seen[a] = true
-		if len(a.FactTypes) > 0 {
-			return true
-		}
-		for _, r := range a.Requires {
-			if visit(r) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, a := range as {
-		if visit(a) {
-			return true
-		}
-	}
-	return false
-}
-
 // buildTools builds maplint, the floor and maplint-share from this
 // repository (run from its root) into bin (one per run, so that runs in
 // parallel do not replace each other's binaries), and installs the peers.
@@ -155,7 +128,7 @@ func buildTools(res *result, bin string) (*tools, error) {
 	}
 	ldflags := "-X main.facts=0"
 	res.FloorMode = "root packages from source, dependencies from export data (no analyzer uses facts)"
-	if needFacts(analyzers.All()) {
+	if suite.NeedFacts(analyzers.All()) {
 		ldflags = "-X main.facts=1"
 		res.FloorMode = "all packages from source (the suite uses facts, so the floor declares one)"
 	}

@@ -29,6 +29,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/maplint/maplint/analyzers"
+	"github.com/maplint/maplint/eval/internal/suite"
 )
 
 var (
@@ -45,32 +46,6 @@ type result struct {
 	Analyzers       map[string]float64 `json:"analyzers"` // seconds per analyzer (own actions)
 	Errors          []string           `json:"errors,omitempty"`
 	AllocMB         float64            `json:"alloc_mb_during_analysis"`
-}
-
-func needFacts(as []*analysis.Analyzer) bool {
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer) bool
-	visit = func(a *analysis.Analyzer) bool {
-		if seen[a] {
-			return false
-		}
-		seen[a] = true
-		if len(a.FactTypes) > 0 {
-			return true
-		}
-		for _, r := range a.Requires {
-			if visit(r) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, a := range as {
-		if visit(a) {
-			return true
-		}
-	}
-	return false
 }
 
 func main() {
@@ -98,7 +73,7 @@ func main() {
 	}
 
 	mode := packages.LoadSyntax
-	if needFacts(as) {
+	if suite.NeedFacts(as) {
 		mode = packages.LoadAllSyntax
 	}
 	start := time.Now()
