@@ -43,25 +43,26 @@ func run(pass *analysis.Pass) (any, error) {
 	computeFacts(fl, root)
 
 	generated := analysisutil.GeneratedFiles(pass)
-	skip := func(n ast.Node) bool { return generated[pass.Fset.File(n.Pos())] }
 	nodeTypes := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil)}
-	for c := range root.Preorder(nodeTypes...) {
-		if skip(c.Node()) {
+	for fileCur := range root.Children() {
+		if generated[pass.Fset.File(fileCur.Node().Pos())] {
 			continue
 		}
-		switch n := c.Node().(type) {
-		case *ast.CallExpr:
-			if isNewMap(pass.TypesInfo, n) {
-				checkNew(pass, fl, c)
-			} else {
-				checkLostMethodWrite(pass, fl, c)
+		for c := range fileCur.Preorder(nodeTypes...) {
+			switch n := c.Node().(type) {
+			case *ast.CallExpr:
+				if isNewMap(pass.TypesInfo, n) {
+					checkNew(pass, fl, c)
+				} else {
+					checkLostMethodWrite(pass, fl, c)
+				}
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					checkLostIndexWrite(pass, fl, lhs)
+				}
+			case *ast.IncDecStmt:
+				checkLostIndexWrite(pass, fl, n.X)
 			}
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				checkLostIndexWrite(pass, fl, lhs)
-			}
-		case *ast.IncDecStmt:
-			checkLostIndexWrite(pass, fl, n.X)
 		}
 	}
 	return nil, nil
@@ -70,6 +71,9 @@ func run(pass *analysis.Pass) (any, error) {
 // isNewMap reports whether call is new(T) with T a map type (not Go
 // 1.26's new(expr), which copies a value).
 func isNewMap(info *types.Info, call *ast.CallExpr) bool {
+	if _, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok { // cheap test first: most calls are not new
+		return false
+	}
 	b, ok := typeutil.Callee(info, call).(*types.Builtin)
 	if !ok || b.Name() != "new" || len(call.Args) != 1 {
 		return false

@@ -12,11 +12,17 @@ package main
 import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
+	inspectpass "golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // facts is set to "1" at link time to make the no-op analyzer declare a
 // fact type (and so load the same way as a suite that uses facts).
 var facts string
+
+// inspect is set to "1" at link time to make the no-op analyzer require
+// inspect.Analyzer: the floor of any analyzer in the x/tools style, and what
+// golangci-lint or go vet already pay when any of their analyzers needs it.
+var inspect string
 
 type noFact struct{}
 
@@ -32,6 +38,9 @@ var Analyzer = &analysis.Analyzer{
 func main() {
 	if facts == "1" {
 		Analyzer.FactTypes = []analysis.Fact{new(noFact)}
+	}
+	if inspect == "1" {
+		Analyzer.Requires = []*analysis.Analyzer{inspectpass.Analyzer}
 	}
 	multichecker.Main(Analyzer)
 }

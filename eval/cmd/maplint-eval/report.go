@@ -87,6 +87,20 @@ func markdown(res *result) string {
 		fmt.Fprintf(&b, "| %s | %.1fs | %.1fs | %s | %.1fs | %.1fs | %s | %.0f MB | %.0f MB | %s | %s |\n", s.Set, fw, mw, ratio(s.WallRatio),
 			medianCPU(s.Floor), medianCPU(s.Maplint), ratio(s.CPURatio), fr, mr, ratio(s.RSSRatio), s.LoadAvg)
 	}
+	b.WriteString("\n### Against the floor that also builds the inspector\n\nThe same no-op analyzer with `Requires: inspect.Analyzer`, timed in the same alternation: the cost every x/tools-style analyzer shares, and that golangci-lint or go vet already pay for their own analyzers.\n\n| set | floor+inspect wall | floor+inspect CPU | floor+inspect RSS | inspector alone (CPU vs floor) | maplint CPU ratio | maplint RSS ratio | maplint wall ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, s := range res.Sets {
+		if len(s.FloorInspect) == 0 {
+			continue
+		}
+		iw, ir := medians(s.FloorInspect)
+		ic, fc := medianCPU(s.FloorInspect), medianCPU(s.Floor)
+		alone := 0.0
+		if fc > 0 {
+			alone = ic / fc
+		}
+		fmt.Fprintf(&b, "| %s | %.1fs | %.1fs | %.0f MB | %s | %s | %s | %s |\n", s.Set, iw, ic, ir, ratio(alone),
+			ratio(s.InspectCPURatio), ratio(s.InspectRSSRatio), ratio(s.InspectWallRatio))
+	}
 
 	// Share.
 	hasShare := false

@@ -63,14 +63,21 @@ type setResult struct {
 	Fixable      int                       `json:"fixable_findings"` // findings with a suggested fix
 	FindingsList []finding                 `json:"findings_list"`    // every finding (deduplicated)
 
-	Floor       []runStat          `json:"floor_runs"`
-	Maplint     []runStat          `json:"maplint_runs"`
-	WallRatio   float64            `json:"wall_ratio"` // median(maplint) / median(floor)
-	RSSRatio    float64            `json:"rss_ratio"`
-	CPURatio    float64            `json:"cpu_ratio"`
-	Share       map[string]float64 `json:"analyzer_seconds,omitempty"`
-	ShareLoad   float64            `json:"share_load_seconds,omitempty"`
-	ShareAnalys float64            `json:"share_analysis_seconds,omitempty"`
+	Floor     []runStat `json:"floor_runs"`
+	Maplint   []runStat `json:"maplint_runs"`
+	WallRatio float64   `json:"wall_ratio"` // median(maplint) / median(floor)
+	RSSRatio  float64   `json:"rss_ratio"`
+	CPURatio  float64   `json:"cpu_ratio"`
+	// The floor that also builds the inspector (Requires: inspect.Analyzer),
+	// and maplint's ratios to it: what maplint adds where the inspector is
+	// already built for other analyzers (golangci-lint, go vet).
+	FloorInspect     []runStat          `json:"floor_inspect_runs,omitempty"`
+	InspectCPURatio  float64            `json:"cpu_ratio_to_floor_inspect,omitempty"`
+	InspectRSSRatio  float64            `json:"rss_ratio_to_floor_inspect,omitempty"`
+	InspectWallRatio float64            `json:"wall_ratio_to_floor_inspect,omitempty"`
+	Share            map[string]float64 `json:"analyzer_seconds,omitempty"`
+	ShareLoad        float64            `json:"share_load_seconds,omitempty"`
+	ShareAnalys      float64            `json:"share_analysis_seconds,omitempty"`
 
 	Peers   []*peerResult `json:"peers,omitempty"`
 	Overlap *overlap      `json:"prealloc_vs_makecap,omitempty"`
@@ -107,7 +114,7 @@ type result struct {
 }
 
 type tools struct {
-	maplint, floor, share, prealloc, staticcheck string
+	maplint, floor, floorInspect, share, prealloc, staticcheck string
 }
 
 // buildTools builds maplint, the floor and maplint-share from this
@@ -118,9 +125,10 @@ func buildTools(res *result, bin string) (*tools, error) {
 		return nil, err
 	}
 	t := &tools{
-		maplint: filepath.Join(bin, "maplint"),
-		floor:   filepath.Join(bin, "floor"),
-		share:   filepath.Join(bin, "maplint-share"),
+		maplint:      filepath.Join(bin, "maplint"),
+		floor:        filepath.Join(bin, "floor"),
+		floorInspect: filepath.Join(bin, "floor-inspect"),
+		share:        filepath.Join(bin, "maplint-share"),
 	}
 	env := goEnv()
 	if _, err := mustRun(".", env, "go", "build", "-o", t.maplint, "./cmd/maplint"); err != nil {
@@ -133,6 +141,9 @@ func buildTools(res *result, bin string) (*tools, error) {
 		res.FloorMode = "all packages from source (the suite uses facts, so the floor declares one)"
 	}
 	if _, err := mustRun(".", env, "go", "build", "-ldflags", ldflags, "-o", t.floor, "./eval/cmd/floor"); err != nil {
+		return nil, err
+	}
+	if _, err := mustRun(".", env, "go", "build", "-ldflags", ldflags+" -X main.inspect=1", "-o", t.floorInspect, "./eval/cmd/floor"); err != nil {
 		return nil, err
 	}
 	if _, err := mustRun(".", env, "go", "build", "-o", t.share, "./eval/cmd/maplint-share"); err != nil {
@@ -360,6 +371,15 @@ func runSet(s set, t *tools, out string) (*setResult, error) {
 				return nil, fmt.Errorf("floor crashed (the driver itself):\n%s", tail(fm.Stderr, 30))
 			}
 			sr.Floor = append(sr.Floor, stat(fm))
+			im, err := run(dir, env, t.floorInspect, args...)
+			if err != nil {
+				return nil, err
+			}
+			if crashed(im) {
+				return nil, fmt.Errorf("floor-inspect crashed (the driver itself):\n%s", tail(im.Stderr, 30))
+			}
+			sr.FloorInspect = append(sr.FloorInspect, stat(im))
+			logf("%s: run %d: floor+inspect %.1fs (cpu %.1fs) %.0fMB", s.Name, i+1, im.Wall.Seconds(), im.CPU.Seconds(), float64(im.MaxRSSKB)/1024)
 		}
 		mm, err := run(dir, env, t.maplint, args...)
 		if err != nil {
@@ -384,6 +404,12 @@ func runSet(s set, t *tools, out string) (*setResult, error) {
 	}
 	if fc, mc := medianCPU(sr.Floor), medianCPU(sr.Maplint); fc > 0 {
 		sr.CPURatio = mc / fc
+	}
+	if iw, ir := medians(sr.FloorInspect); iw > 0 && ir > 0 {
+		sr.InspectWallRatio, sr.InspectRSSRatio = mw/iw, mr/ir
+	}
+	if ic, mc := medianCPU(sr.FloorInspect), medianCPU(sr.Maplint); ic > 0 {
+		sr.InspectCPURatio = mc / ic
 	}
 	if maplintOut != nil {
 		fs, errs, err := parseDriverJSON(maplintOut.Stdout, dir)
