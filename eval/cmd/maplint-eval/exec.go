@@ -65,7 +65,11 @@ func mustRun(dir string, env []string, name string, args ...string) ([]byte, err
 		return nil, err
 	}
 	if m.ExitCode != 0 {
-		return m.Stdout, fmt.Errorf("(cd %s && %s %s): exit %d\n%s", dir, name, strings.Join(args, " "), m.ExitCode, tail(m.Stderr, 40))
+		out := m.Stderr
+		if len(bytes.TrimSpace(out)) == 0 {
+			out = m.Stdout // go mod download -json reports its errors there
+		}
+		return m.Stdout, fmt.Errorf("(cd %s && %s %s): exit %d\n%s", dir, name, strings.Join(args, " "), m.ExitCode, tail(out, 40))
 	}
 	return m.Stdout, nil
 }

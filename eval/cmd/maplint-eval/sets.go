@@ -26,7 +26,8 @@ var sets = []set{
 		// v0.316.0 requires nomad/api@v0.0.0-20261016150620-df630b26e78a,
 		// which the proxy refuses (403); use the newest one it serves.
 		Replace: []string{"github.com/hashicorp/nomad/api=github.com/hashicorp/nomad/api@v0.0.0-20260907080526-08ef8f3d26da"}},
-	{Name: "hugo", Kind: "static-site generator", Module: "github.com/gohugoio/hugo", Version: "v0.169.0", Patterns: []string{"./..."}},
+	// v0.165.0 is the newest hugo whose go.mod allows Go 1.26 (v0.166.0+ need go 1.27.0).
+	{Name: "hugo", Kind: "static-site generator", Module: "github.com/gohugoio/hugo", Version: "v0.165.0", Patterns: []string{"./..."}},
 	{Name: "etcd", Kind: "key-value store (server)", Module: "go.etcd.io/etcd/server/v3", Version: "v3.7.3", Patterns: []string{"./..."}},
 	{Name: "caddy", Kind: "web server", Module: "github.com/caddyserver/caddy/v2", Version: "v2.11.9", Patterns: []string{"./..."}},
 	{Name: "pebble", Kind: "storage engine", Module: "github.com/cockroachdb/pebble/v2", Version: "v2.1.7", Patterns: []string{"./..."}},
