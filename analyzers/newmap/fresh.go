@@ -67,20 +67,70 @@ func isMapish(t types.Type) bool {
 
 // computeFacts finds, to a fixed point, the package's functions that
 // return fresh maps, that keep no map argument, and the methods that
-// write their receiver, and exports them as facts.
-func computeFacts(fl *flow, root inspector.Cursor) {
-	info := fl.pass.TypesInfo
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+// write their receiver, and exports them as facts. Its result answers
+// newmap's questions about any function, imported or not.
+func computeFacts(pass *analysis.Pass) (any, error) {
+	fl := &flow{
+		pass:   pass,
+		fresh:  make(map[*types.Func]uint64),
+		keeps:  make(map[*types.Func]uint64),
+		writes: make(map[*types.Func]bool),
+	}
+	// Import the facts of the functions this package refers to, up front:
+	// newmap asks after this pass has ended. (AllObjectFacts would copy
+	// every transitive fact into every package's result.)
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			continue
+		}
+		fn = fn.Origin()
+		sig := fn.Type().(*types.Signature)
+		var fresh freshResults
+		if hasMapish(sig.Results()) && pass.ImportObjectFact(fn, &fresh) {
+			fl.fresh[fn] = fresh.Mask
+		}
+		var keeps keepsNoArg
+		if hasMapish(sig.Params()) && pass.ImportObjectFact(fn, &keeps) {
+			fl.keeps[fn] = keeps.Mask
+		}
+		if isMapRecv(sig) && pass.ImportObjectFact(fn, new(writesReceiver)) {
+			fl.writes[fn] = true
+		}
+	}
+
+	info := pass.TypesInfo
+	// An inspector over the candidate functions alone: few functions take
+	// or return maps, and one over whole files would cost more than this
+	// analysis on the dependencies that only need facts.
+	var files []*ast.File
+	for _, file := range pass.Files {
+		var decls []ast.Decl
+		for _, d := range file.Decls {
+			decl, ok := d.(*ast.FuncDecl)
+			if !ok || decl.Body == nil {
+				continue
+			}
+			obj, _ := info.Defs[decl.Name].(*types.Func)
+			if obj == nil {
+				continue
+			}
+			sig := obj.Type().(*types.Signature)
+			if hasMapish(sig.Results()) || hasMapish(sig.Params()) || isMapRecv(sig) {
+				decls = append(decls, decl)
+			}
+		}
+		if len(decls) > 0 {
+			// Package sets File.Pos: the inspector sizes its events by End-Pos.
+			files = append(files, &ast.File{Package: decls[0].Pos(), Name: file.Name, Decls: decls})
+		}
+	}
+	if len(files) == 0 {
+		return fl, nil
+	}
+	for cur := range inspector.New(files).Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
-		obj, _ := info.Defs[decl.Name].(*types.Func)
-		if obj == nil || decl.Body == nil {
-			continue
-		}
-		sig := obj.Type().(*types.Signature)
-		if !hasMapish(sig.Results()) && !hasMapish(sig.Params()) && !isMapRecv(sig) {
-			continue
-		}
-		fl.cands = append(fl.cands, &fnInfo{obj: obj, decl: decl, cur: cur})
+		fl.cands = append(fl.cands, &fnInfo{obj: info.Defs[decl.Name].(*types.Func), decl: decl, cur: cur})
 	}
 	for changed := true; changed; {
 		changed = false
@@ -100,15 +150,17 @@ func computeFacts(fl *flow, root inspector.Cursor) {
 	fl.current = nil
 	for _, fn := range fl.cands {
 		if m := fl.fresh[fn.obj]; m != 0 {
-			fl.pass.ExportObjectFact(fn.obj, &freshResults{m})
+			pass.ExportObjectFact(fn.obj, &freshResults{m})
 		}
 		if m := fl.keeps[fn.obj]; m != 0 {
-			fl.pass.ExportObjectFact(fn.obj, &keepsNoArg{m})
+			pass.ExportObjectFact(fn.obj, &keepsNoArg{m})
 		}
 		if fl.writes[fn.obj] {
-			fl.pass.ExportObjectFact(fn.obj, &writesReceiver{})
+			pass.ExportObjectFact(fn.obj, &writesReceiver{})
 		}
 	}
+	fl.cands = nil // keep no syntax alive: the result lives as long as the run
+	return fl, nil
 }
 
 func hasMapish(t *types.Tuple) bool {
@@ -141,36 +193,16 @@ func (fl *flow) localUses(fn *fnInfo) map[*types.Var][]inspector.Cursor {
 	return fn.uses
 }
 
-// maskFact is a fact holding one bit per result or parameter.
-type maskFact interface {
-	analysis.Fact
-	bits() uint64
-}
-
-func (f *freshResults) bits() uint64 { return f.Mask }
-func (f *keepsNoArg) bits() uint64   { return f.Mask }
-
-// lookup returns fn's bits from cache, or for a function of another
-// package from its imported fact (cached). Functions of this package not
-// computed yet have none.
-func (fl *flow) lookup(fn *types.Func, cache map[*types.Func]uint64, fact maskFact) uint64 {
-	if fn == nil || fn.Pkg() == nil {
+// lookup returns fn's bits: computed in this package so far, or imported.
+func lookup(fn *types.Func, m map[*types.Func]uint64) uint64 {
+	if fn == nil {
 		return 0
 	}
-	fn = fn.Origin()
-	if m, ok := cache[fn]; ok || fn.Pkg() == fl.pass.Pkg {
-		return m
-	}
-	var m uint64
-	if fl.pass.ImportObjectFact(fn, fact) {
-		m = fact.bits()
-	}
-	cache[fn] = m
-	return m
+	return m[fn.Origin()]
 }
 
-func (fl *flow) freshFact(fn *types.Func) uint64 { return fl.lookup(fn, fl.fresh, new(freshResults)) }
-func (fl *flow) keepFact(fn *types.Func) uint64  { return fl.lookup(fn, fl.keeps, new(keepsNoArg)) }
+func (fl *flow) freshFact(fn *types.Func) uint64 { return lookup(fn, fl.fresh) }
+func (fl *flow) keepFact(fn *types.Func) uint64  { return lookup(fn, fl.keeps) }
 
 // writesFact reports whether calling method fn writes into its receiver.
 func (fl *flow) writesFact(fn *types.Func) bool {
@@ -185,14 +217,7 @@ func (fl *flow) writesFact(fn *types.Func) bool {
 		}
 		return false
 	}
-	if w, ok := fl.writes[fn]; ok {
-		return w
-	}
-	w := fn.Pkg() != fl.pass.Pkg && fl.pass.ImportObjectFact(fn, new(writesReceiver))
-	if fn.Pkg() != fl.pass.Pkg {
-		fl.writes[fn] = w
-	}
-	return w
+	return fl.writes[fn]
 }
 
 // freshMask returns the results of fn that every return statement fills

@@ -92,3 +92,12 @@ type Header map[string][]string
 func (h Header) Add(k, v string) { textproto.MIMEHeader(h).Add(k, v) } // want Add:`writesReceiver`
 func (h Header) Set(k, v string) { textproto.MIMEHeader(h).Set(k, v) } // want Set:`writesReceiver`
 func (h Header) Del(k string)    { textproto.MIMEHeader(h).Del(k) }
+
+type Config struct{ name string }
+
+// A method can return a fresh map too, filled first.
+func (c Config) Params() Header { // want Params:`freshResults\(1\)`
+	h := Header{}
+	h.Set("name", c.name)
+	return h
+}

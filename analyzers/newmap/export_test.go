@@ -1,0 +1,4 @@
+package newmap
+
+// FactsAnalyzer exposes the facts pass to the tests, which check its facts.
+var FactsAnalyzer = factsAnalyzer
