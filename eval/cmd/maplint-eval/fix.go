@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -183,10 +184,10 @@ func (fr *fixResult) buildCheck(s set, origDir, copyDir string, env []string, ch
 	fr.BrokenPackages = len(broken)
 	if fr.BrokenPackages > 0 {
 		for _, p := range pkgs {
-			if !broken[p.ImportPath] {
+			rel, _ := filepath.Rel(origDir, p.Dir)
+			if !broken[p.ImportPath] && !broken[rel] {
 				continue
 			}
-			rel, _ := filepath.Rel(origDir, p.Dir)
 			for _, f := range sr.FindingsList {
 				if f.Fixable && filepath.Dir(f.Posn) == rel {
 					fr.BrokenFixes++
@@ -197,6 +198,9 @@ func (fr *fixResult) buildCheck(s set, origDir, copyDir string, env []string, ch
 	}
 	return nil
 }
+
+// diagLine is a "file.go:line:col: message" line of go build or go vet.
+var diagLine = regexp.MustCompile(`^(\S+\.go):\d+:\d+: (.*)$`)
 
 // buildAndVet runs go build and go vet on targets in dir and returns the
 // failing packages ("# pkg" headers of the go command's output, or
@@ -231,6 +235,17 @@ func buildAndVet(dir string, env []string, buildTargets, vetTargets []string) ma
 			}
 			if cur != "" && len(fails[cur]) < 4000 {
 				fails[cur] += line + "\n"
+			}
+		}
+		if !found {
+			// go vet prints its own findings without "# pkg" headers:
+			// key them by directory and message, without line numbers,
+			// which a fix may shift.
+			for _, line := range strings.Split(string(m.Stderr), "\n") {
+				if g := diagLine.FindStringSubmatch(line); g != nil {
+					fails[verb+" "+filepath.Dir(g[1])+" "+g[2]] = line
+					found = true
+				}
 			}
 		}
 		if !found {

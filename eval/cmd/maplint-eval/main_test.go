@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseVerdicts(t *testing.T) {
 	text := `# newmap verdicts
@@ -63,5 +66,15 @@ func TestMedian(t *testing.T) {
 	}
 	if m := median([]float64{4, 1, 2, 3}); m != 2.5 {
 		t.Errorf("median = %v", m)
+	}
+}
+
+func TestDiagLine(t *testing.T) {
+	g := diagLine.FindStringSubmatch("web/api/testhelpers/mocks.go:256:30: method Seek(t int64) chunkenc.ValueType should have signature Seek(int64, int) (int64, error)")
+	if g == nil || g[1] != "web/api/testhelpers/mocks.go" || !strings.HasPrefix(g[2], "method Seek") {
+		t.Fatalf("diagLine: %q", g)
+	}
+	if diagLine.MatchString("# github.com/x/y") {
+		t.Fatal("diagLine matched a package header")
 	}
 }
