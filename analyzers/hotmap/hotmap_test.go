@@ -14,6 +14,16 @@ func TestHotmap(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), hotmap.Analyzer, "a")
 }
 
+// TestTestsFlag: with -hotmap.tests, _test.go files are reported too
+// (package a's bench_test.go shows the default: silent).
+func TestTestsFlag(t *testing.T) {
+	if err := hotmap.Analyzer.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer hotmap.Analyzer.Flags.Set("tests", "false")
+	analysistest.Run(t, analysistest.TestData(), hotmap.Analyzer, "withtests")
+}
+
 // TestOldGo: a module at Go 1.20 gets no fix that needs max or clear.
 func TestOldGo(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, filepath.Join(analysistest.TestData(), "oldgo"), hotmap.Analyzer, "./...")

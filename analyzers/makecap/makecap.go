@@ -132,6 +132,9 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
 		return // nothing known, or a single element: capacity 1 saves nothing
 	}
+	if appendedByLaterLoop(info, cur, next, c.obj) {
+		return // the count is only the first part (seen in prometheus' tsdb tests)
+	}
 	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
 	if !writable {
 		return
@@ -174,6 +177,40 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		}}
 	}
 	pass.Report(d)
+}
+
+// appendedByLaterLoop reports whether a loop after first, in the same
+// statement list as the creation at cur, appends to obj too: then first's
+// trip count is only part of the length.
+func appendedByLaterLoop(info *types.Info, cur inspector.Cursor, first ast.Stmt, obj types.Object) bool {
+	after := false
+	for c, more := cur.NextSibling(); more; c, more = c.NextSibling() {
+		if c.Node() == first {
+			after = true
+			continue
+		}
+		if !after {
+			continue
+		}
+		s, ok := c.Node().(ast.Stmt)
+		if !ok {
+			return false
+		}
+		if _, ok := loops.AsLoop(s); !ok {
+			continue
+		}
+		found := false
+		ast.Inspect(s, func(n ast.Node) bool {
+			if st, ok := n.(ast.Stmt); ok && appendedElems(info, st, obj) > 0 {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // replaceCreation turns the creation into mk, keeping var or :=.

@@ -1,0 +1,24 @@
+package withtests
+
+import "testing"
+
+// With -hotmap.tests, a test's fill is reported.
+func TestFill(t *testing.T) {
+	keys := []int{1, 2, 3}
+	m := map[int]int{} // want `map "m" is filled with up to len\(keys\) entries`
+	for _, k := range keys {
+		m[k] = k
+	}
+	_ = m
+}
+
+// Benchmarks stay silent even then.
+func BenchmarkFill(b *testing.B) {
+	keys := []int{1, 2, 3}
+	for range b.N {
+		m := map[int]int{}
+		for _, k := range keys {
+			m[k] = k
+		}
+	}
+}
