@@ -32,6 +32,7 @@ var (
 	flagShare   = flag.Bool("share", true, "measure each analyzer's share in-process (maplint-share)")
 	flagOut     = flag.String("out", "", "directory for result.json and result.md (default: <cache>/results/<date>)")
 	flagVerdict = flag.String("verdicts", "eval/verdicts", "directory of verdict files")
+	flagCurrent = flag.String("current", "", "precision: also tally only the judged findings still reported in these result.json files (comma-separated)")
 	flagSample  = flag.Int("sample", 25, "findings per analyzer written to sample-<analyzer>.md for verdicts")
 	flagQuick   = flag.Bool("quick-fix-check", false, "build and vet only the packages the fix changed (smoke default)")
 	flagV       = flag.Bool("v", false, "verbose: print every command")
@@ -90,6 +91,18 @@ func main() {
 		p, err = readVerdicts(*flagVerdict)
 		if err == nil {
 			printPrecision(os.Stdout, p)
+		}
+		if err == nil && *flagCurrent != "" {
+			var keep func(set, posn string) bool
+			var sets []string
+			keep, sets, err = currentFindings(strings.Split(*flagCurrent, ","))
+			if err == nil {
+				p, err = readVerdictsKept(*flagVerdict, keep)
+			}
+			if err == nil {
+				fmt.Printf("\nOnly the judged findings that the runs in -current still report (sets %s):\n\n", strings.Join(sets, ", "))
+				printPrecision(os.Stdout, p)
+			}
 		}
 	default:
 		usage()

@@ -23,7 +23,7 @@ Some prose | with a pipe.
 | makecap | FP |
 `
 	out := map[string]*precision{}
-	if err := parseVerdicts(text, "newmap", out); err != nil {
+	if err := parseVerdicts(text, "newmap", out, nil); err != nil {
 		t.Fatal(err)
 	}
 	n := out["newmap"]

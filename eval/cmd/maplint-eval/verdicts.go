@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -50,6 +51,13 @@ func (p *precision) String() string {
 // a leading "TP"/"FP" word counts, so "FP (see reason)" is FP); anything
 // else is counted as undecided.
 func readVerdicts(dir string) (map[string]*precision, error) {
+	return readVerdictsKept(dir, nil)
+}
+
+// readVerdictsKept is readVerdicts restricted to the rows keep accepts
+// (by their "set" and "position" cells; rows without them are dropped
+// when keep is set).
+func readVerdictsKept(dir string, keep func(set, posn string) bool) (map[string]*precision, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	if err != nil {
 		return nil, err
@@ -64,7 +72,7 @@ func readVerdicts(dir string) (map[string]*precision, error) {
 			return nil, err
 		}
 		name := strings.TrimSuffix(filepath.Base(f), ".md")
-		if err := parseVerdicts(string(b), name, out); err != nil {
+		if err := parseVerdicts(string(b), name, out, keep); err != nil {
 			return nil, fmt.Errorf("%s: %v", f, err)
 		}
 	}
@@ -93,9 +101,9 @@ func isSeparator(cells []string) bool {
 	return len(cells) > 0
 }
 
-func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision) error {
+func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision, keep func(set, posn string) bool) error {
 	lines := strings.Split(text, "\n")
-	verdictCol, ruleCol, analyzerCol := -1, -1, -1
+	verdictCol, ruleCol, analyzerCol, setCol, posnCol := -1, -1, -1, -1, -1
 	inTable := false
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimSpace(lines[i])
@@ -108,7 +116,7 @@ func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision) erro
 		if !inTable {
 			// A header row starts a table.
 			inTable = true
-			verdictCol, ruleCol, analyzerCol = -1, -1, -1
+			verdictCol, ruleCol, analyzerCol, setCol, posnCol = -1, -1, -1, -1, -1
 			for j, c := range cells {
 				switch strings.ToLower(strings.Trim(c, "*_` ")) {
 				case "verdict":
@@ -117,12 +125,22 @@ func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision) erro
 					ruleCol = j
 				case "analyzer":
 					analyzerCol = j
+				case "set":
+					setCol = j
+				case "position":
+					posnCol = j
 				}
 			}
 			continue
 		}
 		if verdictCol < 0 || isSeparator(cells) || verdictCol >= len(cells) {
 			continue
+		}
+		if keep != nil {
+			if setCol < 0 || posnCol < 0 || setCol >= len(cells) || posnCol >= len(cells) ||
+				!keep(cells[setCol], strings.Trim(cells[posnCol], "`")) {
+				continue
+			}
 		}
 		an := defaultAnalyzer
 		if analyzerCol >= 0 && analyzerCol < len(cells) && cells[analyzerCol] != "" {
@@ -191,4 +209,38 @@ func printPrecision(w io.Writer, ps map[string]*precision) {
 		sort.Strings(rules)
 		fmt.Fprintf(w, "| %s | %d | %d | %d | %s | %s |\n", n, p.TP, p.FP, p.Undecided, p, strings.Join(rules, ", "))
 	}
+}
+
+// currentFindings reads result.json files and returns a filter that keeps
+// the (set, position) pairs they report, ignoring the column (a fix
+// elsewhere on the line does not move it), and the sets covered. Rows of
+// other sets are dropped.
+func currentFindings(paths []string) (func(set, posn string) bool, []string, error) {
+	seen := map[string]bool{}
+	var sets []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		var res result
+		if err := json.Unmarshal(b, &res); err != nil {
+			return nil, nil, fmt.Errorf("%s: %v", p, err)
+		}
+		for _, s := range res.Sets {
+			sets = append(sets, s.Set)
+			for _, f := range s.FindingsList {
+				seen[s.Set+" "+fileLine(f.Posn)] = true
+			}
+		}
+	}
+	return func(set, posn string) bool { return seen[set+" "+fileLine(posn)] }, sets, nil
+}
+
+// fileLine drops the column of a file:line:col position.
+func fileLine(posn string) string {
+	if i := strings.LastIndex(posn, ":"); i > 0 && strings.Count(posn, ":") >= 2 {
+		return posn[:i]
+	}
+	return posn
 }
