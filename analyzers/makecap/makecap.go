@@ -180,8 +180,9 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 }
 
 // appendedByLaterLoop reports whether a loop after first, in the same
-// statement list as the creation at cur, appends to obj too: then first's
-// trip count is only part of the length.
+// statement list as the creation at cur (or nested in a later statement),
+// appends to obj too before obj is assigned anew: then first's trip count
+// is only part of the length.
 func appendedByLaterLoop(info *types.Info, cur inspector.Cursor, first ast.Stmt, obj types.Object) bool {
 	after := false
 	for c, more := cur.NextSibling(); more; c, more = c.NextSibling() {
@@ -189,26 +190,64 @@ func appendedByLaterLoop(info *types.Info, cur inspector.Cursor, first ast.Stmt,
 			after = true
 			continue
 		}
-		if !after {
-			continue
-		}
 		s, ok := c.Node().(ast.Stmt)
-		if !ok {
-			return false
-		}
-		if _, ok := loops.AsLoop(s); !ok {
+		if !after || !ok {
 			continue
+		}
+		if resets(info, s, obj) {
+			return false // out = nil: a new slice from here on
 		}
 		found := false
 		ast.Inspect(s, func(n ast.Node) bool {
-			if st, ok := n.(ast.Stmt); ok && appendedElems(info, st, obj) > 0 {
-				found = true
+			if _, isLoop := n.(ast.Stmt); isLoop {
+				if _, isLoop = loops.AsLoop(n.(ast.Stmt)); isLoop {
+					found = found || appendsTo(info, n, obj)
+					return false
+				}
 			}
 			return !found
 		})
 		if found {
 			return true
 		}
+	}
+	return false
+}
+
+// appendsTo reports whether n holds "obj = append(obj, ...)" (spread or not).
+func appendsTo(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && loops.IsObj(info, as.Lhs[0], obj) {
+			if call, ok := as.Rhs[0].(*ast.CallExpr); ok && len(call.Args) > 0 &&
+				analysisutil.IsBuiltin(info, call.Fun, "append") && loops.IsObj(info, call.Args[0], obj) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// resets reports whether s is an assignment of obj other than an append
+// to itself.
+func resets(info *types.Info, s ast.Stmt, obj types.Object) bool {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	for i, lhs := range as.Lhs {
+		if !loops.IsObj(info, lhs, obj) {
+			continue
+		}
+		if len(as.Rhs) == len(as.Lhs) {
+			if call, ok := as.Rhs[i].(*ast.CallExpr); ok && len(call.Args) > 0 &&
+				analysisutil.IsBuiltin(info, call.Fun, "append") && loops.IsObj(info, call.Args[0], obj) {
+				continue
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -19,9 +19,11 @@ import (
 // fact type (and so load the same way as a suite that uses facts).
 var facts string
 
-// inspect is set to "1" at link time to make the no-op analyzer require
-// inspect.Analyzer: the floor of any analyzer in the x/tools style, and what
-// golangci-lint or go vet already pay when any of their analyzers needs it.
+// inspect is set to "1" at link time to add a second no-op analyzer that
+// requires inspect.Analyzer and has no facts: like maplint's own analyzers,
+// it runs (and builds an inspector) on the root packages only. This is the
+// floor of any analyzer in the x/tools style, and what golangci-lint or
+// go vet already pay when any of their analyzers needs the inspector.
 var inspect string
 
 type noFact struct{}
@@ -39,8 +41,14 @@ func main() {
 	if facts == "1" {
 		Analyzer.FactTypes = []analysis.Fact{new(noFact)}
 	}
+	analyzers := []*analysis.Analyzer{Analyzer}
 	if inspect == "1" {
-		Analyzer.Requires = []*analysis.Analyzer{inspectpass.Analyzer}
+		analyzers = append(analyzers, &analysis.Analyzer{
+			Name:     "floorinspect",
+			Doc:      "floorinspect: builds the inspector, does nothing else",
+			Requires: []*analysis.Analyzer{inspectpass.Analyzer},
+			Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+		})
 	}
-	multichecker.Main(Analyzer)
+	multichecker.Main(analyzers...)
 }

@@ -224,6 +224,9 @@ func buildAndVet(dir string, env []string, buildTargets, vetTargets []string) ma
 		if m.ExitCode == 0 {
 			continue
 		}
+		// go vet prints its own findings without "# pkg" headers (type
+		// errors get one): key those by directory and message, without
+		// line numbers, which a fix may shift; count repeats.
 		cur := ""
 		found := false
 		for _, line := range strings.Split(string(m.Stderr), "\n") {
@@ -233,19 +236,20 @@ func buildAndVet(dir string, env []string, buildTargets, vetTargets []string) ma
 				fails[cur] += ""
 				continue
 			}
+			if g := diagLine.FindStringSubmatch(line); g != nil && verb == "vet" {
+				key := verb + " " + filepath.Dir(g[1]) + " " + g[2]
+				for n := 2; ; n++ {
+					if _, dup := fails[key]; !dup {
+						break
+					}
+					key = fmt.Sprintf("%s %s %s (#%d)", verb, filepath.Dir(g[1]), g[2], n)
+				}
+				fails[key] = line
+				found = true
+				continue
+			}
 			if cur != "" && len(fails[cur]) < 4000 {
 				fails[cur] += line + "\n"
-			}
-		}
-		if !found {
-			// go vet prints its own findings without "# pkg" headers:
-			// key them by directory and message, without line numbers,
-			// which a fix may shift.
-			for _, line := range strings.Split(string(m.Stderr), "\n") {
-				if g := diagLine.FindStringSubmatch(line); g != nil {
-					fails[verb+" "+filepath.Dir(g[1])+" "+g[2]] = line
-					found = true
-				}
 			}
 		}
 		if !found {

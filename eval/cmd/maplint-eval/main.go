@@ -93,7 +93,7 @@ func main() {
 			printPrecision(os.Stdout, p)
 		}
 		if err == nil && *flagCurrent != "" {
-			var keep func(set, posn string) bool
+			var keep func(analyzer, set, posn string) bool
 			var sets []string
 			keep, sets, err = currentFindings(strings.Split(*flagCurrent, ","))
 			if err == nil {

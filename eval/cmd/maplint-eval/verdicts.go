@@ -57,7 +57,7 @@ func readVerdicts(dir string) (map[string]*precision, error) {
 // readVerdictsKept is readVerdicts restricted to the rows keep accepts
 // (by their "set" and "position" cells; rows without them are dropped
 // when keep is set).
-func readVerdictsKept(dir string, keep func(set, posn string) bool) (map[string]*precision, error) {
+func readVerdictsKept(dir string, keep func(analyzer, set, posn string) bool) (map[string]*precision, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	if err != nil {
 		return nil, err
@@ -101,7 +101,7 @@ func isSeparator(cells []string) bool {
 	return len(cells) > 0
 }
 
-func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision, keep func(set, posn string) bool) error {
+func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision, keep func(analyzer, set, posn string) bool) error {
 	lines := strings.Split(text, "\n")
 	verdictCol, ruleCol, analyzerCol, setCol, posnCol := -1, -1, -1, -1, -1
 	inTable := false
@@ -136,15 +136,15 @@ func parseVerdicts(text, defaultAnalyzer string, out map[string]*precision, keep
 		if verdictCol < 0 || isSeparator(cells) || verdictCol >= len(cells) {
 			continue
 		}
-		if keep != nil {
-			if setCol < 0 || posnCol < 0 || setCol >= len(cells) || posnCol >= len(cells) ||
-				!keep(cells[setCol], strings.Trim(cells[posnCol], "`")) {
-				continue
-			}
-		}
 		an := defaultAnalyzer
 		if analyzerCol >= 0 && analyzerCol < len(cells) && cells[analyzerCol] != "" {
 			an = strings.Trim(cells[analyzerCol], "`")
+		}
+		if keep != nil {
+			if setCol < 0 || posnCol < 0 || setCol >= len(cells) || posnCol >= len(cells) ||
+				!keep(an, cells[setCol], strings.Trim(cells[posnCol], "`")) {
+				continue
+			}
 		}
 		p := out[an]
 		if p == nil {
@@ -215,7 +215,7 @@ func printPrecision(w io.Writer, ps map[string]*precision) {
 // the (set, position) pairs they report, ignoring the column (a fix
 // elsewhere on the line does not move it), and the sets covered. Rows of
 // other sets are dropped.
-func currentFindings(paths []string) (func(set, posn string) bool, []string, error) {
+func currentFindings(paths []string) (func(analyzer, set, posn string) bool, []string, error) {
 	seen := map[string]bool{}
 	var sets []string
 	for _, p := range paths {
@@ -230,11 +230,11 @@ func currentFindings(paths []string) (func(set, posn string) bool, []string, err
 		for _, s := range res.Sets {
 			sets = append(sets, s.Set)
 			for _, f := range s.FindingsList {
-				seen[s.Set+" "+fileLine(f.Posn)] = true
+				seen[f.Analyzer+" "+s.Set+" "+fileLine(f.Posn)] = true
 			}
 		}
 	}
-	return func(set, posn string) bool { return seen[set+" "+fileLine(posn)] }, sets, nil
+	return func(analyzer, set, posn string) bool { return seen[analyzer+" "+set+" "+fileLine(posn)] }, sets, nil
 }
 
 // fileLine drops the column of a file:line:col position.

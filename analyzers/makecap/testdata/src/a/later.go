@@ -30,3 +30,33 @@ func laterLoopOtherSlice(xs, ys []int) ([]int, []int) {
 	}
 	return out, rest
 }
+
+// The slice is reset between the loops: the first count is complete.
+func resetBetween(xs, ys []int) {
+	out := []int{} // want `slice "out" gets len\(xs\) appends`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	use(out)
+	out = nil
+	for _, y := range ys {
+		out = append(out, y)
+	}
+	use(out)
+}
+
+// A later loop under if, appending a spread: still a partial count. Silent.
+func nestedLater(xs, ys [][]int, more bool) []int {
+	out := []int{}
+	for _, x := range xs {
+		out = append(out, x[0])
+	}
+	if more {
+		for _, y := range ys {
+			out = append(out, y...)
+		}
+	}
+	return out
+}
+
+func use([]int) {}
