@@ -79,22 +79,27 @@ func computeFacts(pass *analysis.Pass) (any, error) {
 	// Import the facts of the functions this package refers to, up front:
 	// newmap asks after this pass has ended. (AllObjectFacts would copy
 	// every transitive fact into every package's result.)
+	seen := make(map[*types.Func]bool)
 	for _, obj := range pass.TypesInfo.Uses {
 		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+		if !ok || fn.Pkg() == pass.Pkg || fn.Pkg() == nil {
 			continue
 		}
 		fn = fn.Origin()
-		sig := fn.Type().(*types.Signature)
+		if seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		// A fact lookup is cheaper than checking the signature first.
 		var fresh freshResults
-		if hasMapish(sig.Results()) && pass.ImportObjectFact(fn, &fresh) {
+		if pass.ImportObjectFact(fn, &fresh) {
 			fl.fresh[fn] = fresh.Mask
 		}
 		var keeps keepsNoArg
-		if hasMapish(sig.Params()) && pass.ImportObjectFact(fn, &keeps) {
+		if pass.ImportObjectFact(fn, &keeps) {
 			fl.keeps[fn] = keeps.Mask
 		}
-		if isMapRecv(sig) && pass.ImportObjectFact(fn, new(writesReceiver)) {
+		if pass.ImportObjectFact(fn, new(writesReceiver)) {
 			fl.writes[fn] = true
 		}
 	}
