@@ -30,7 +30,8 @@
 // calls, step loops), conditional appends, early exits, spread appends
 // (append(s, xs...)), appends in an inner loop, a shadowing variable in
 // the loop, a slice used between its creation and the loop or never used
-// after it, Benchmark functions (they grow slices on purpose), and a
+// after it, a slice that a later loop appends to as well (the count is
+// only part of its length), Benchmark functions (they grow slices on purpose), and a
 // total of one element. The suggested fix replaces the creation with
 // make(T, 0, k*n), keeping the declared type and the var or := form;
 // when n is not provably non-negative (make panics on a negative
