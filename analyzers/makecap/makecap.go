@@ -219,11 +219,8 @@ func appendsTo(info *types.Info, n ast.Node, obj types.Object) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
-		if ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && loops.IsObj(info, as.Lhs[0], obj) {
-			if call, ok := as.Rhs[0].(*ast.CallExpr); ok && len(call.Args) > 0 &&
-				analysisutil.IsBuiltin(info, call.Fun, "append") && loops.IsObj(info, call.Args[0], obj) {
-				found = true
-			}
+		if ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && loops.IsObj(info, as.Lhs[0], obj) && isAppendTo(info, as.Rhs[0], obj) {
+			found = true
 		}
 		return !found
 	})
@@ -241,15 +238,18 @@ func resets(info *types.Info, s ast.Stmt, obj types.Object) bool {
 		if !loops.IsObj(info, lhs, obj) {
 			continue
 		}
-		if len(as.Rhs) == len(as.Lhs) {
-			if call, ok := as.Rhs[i].(*ast.CallExpr); ok && len(call.Args) > 0 &&
-				analysisutil.IsBuiltin(info, call.Fun, "append") && loops.IsObj(info, call.Args[0], obj) {
-				continue
-			}
+		if len(as.Rhs) == len(as.Lhs) && isAppendTo(info, as.Rhs[i], obj) {
+			continue
 		}
 		return true
 	}
 	return false
+}
+
+// isAppendTo reports whether e is append(obj, ...), spread or not.
+func isAppendTo(info *types.Info, e ast.Expr, obj types.Object) bool {
+	call, ok := e.(*ast.CallExpr)
+	return ok && len(call.Args) > 0 && analysisutil.IsBuiltin(info, call.Fun, "append") && loops.IsObj(info, call.Args[0], obj)
 }
 
 // replaceCreation turns the creation into mk, keeping var or :=.
