@@ -12,7 +12,10 @@
 // wherever the pointer goes, unless in the same function the pointee is
 // assigned a map before any write through it and before the pointer leaves
 // the function, or the pointer is handed to a call that may fill it
-// (json.Unmarshal(b, p), flag.Var). Go 1.26's new(expr) form,
+// (json.Unmarshal(b, p), flag.Var, a pointer-receiver method). A call of a
+// value-receiver method that writes its receiver through the pointer,
+// h := new(http.Header); h.Set(k, v), writes into the nil map *h and is
+// reported; one that only reads (h.Get) is not. Go 1.26's new(expr) form,
 // new(map[string]int{}), copies a value and is never reported.
 // *new(map[K]V), a nil map value, is reported when it is then written.
 //

@@ -74,7 +74,41 @@ func nilValueWritten() {
 	m["a"] = 1
 }
 
+func (l Labels) Set(k, v string)     { l[k] = v }
+func (l Labels) Get(k string) string { return l[k] }
+
+func valueMethodWrites(k, v string) url.Values {
+	h := new(url.Values) // want `new\(url.Values\) is a pointer to a nil map: a write through it panics`
+	h.Set(k, v)          // Set has a value receiver: it writes into the nil map *h
+	return *h
+}
+
+func ownValueMethodWrites() Labels {
+	l := new(Labels) // want `new\(Labels\) is a pointer to a nil map`
+	l.Set("a", "b")
+	return *l
+}
+
+func valueMethodReadsThenWrite() {
+	l := new(Labels) // want `new\(Labels\) is a pointer to a nil map`
+	_ = l.Get("a")   // reading the nil map is fine, the write below is not
+	(*l)["a"] = "b"
+}
+
 // Silent below.
+
+func valueMethodReads(k string) string {
+	h := new(url.Values)
+	return h.Get(k) // Get only reads the nil map *h
+}
+
+func ownValueMethodReads() string {
+	l := new(Labels)
+	s := l.Get("a")
+	*l = Labels{}
+	l.Set("a", s) // *l is a map by now
+	return s
+}
 
 func assignedFirst() map[string]int {
 	p := new(map[string]int)
