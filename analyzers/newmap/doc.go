@@ -8,7 +8,8 @@
 // new(map[K]V) returns a pointer to a nil map: a write through it panics
 // unless a map is assigned to the pointee first. &map[K]V{} is never
 // worse. The analyzer reports new(T) for every map type T (literal, named
-// such as http.Header, or a type parameter whose core type is a map),
+// such as http.Header, or a type parameter whose core type is a map,
+// embedded constraint interfaces included),
 // wherever the pointer goes, unless in the same function the pointee is
 // assigned a map before any write through it and before the pointer leaves
 // the function, or the pointer is handed to a call that may fill it

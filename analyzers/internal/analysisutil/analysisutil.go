@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil/typeparams"
 )
 
 // MustExtractDoc returns the text of the "# Analyzer name" section of a
@@ -77,48 +79,16 @@ func MapOf(t types.Type) (*types.Map, bool) {
 	return m, ok
 }
 
-// CoreType returns t's underlying type, or for a type parameter the single
-// underlying type shared by every type in its type set (nil if none, or if
-// t is nil).
+// CoreType returns t's underlying type, or for a type parameter (or a
+// constraint interface) the single underlying type of every type in its
+// type set: x/tools' core type, with embedded constraints, unions and
+// intersections normalized first. It is nil if there is none, or if t is
+// nil (incomplete type information).
 func CoreType(t types.Type) types.Type {
 	if t == nil {
-		return nil // incomplete type information
-	}
-	tp, ok := types.Unalias(t).(*types.TypeParam)
-	if !ok {
-		return t.Underlying()
-	}
-	iface, ok := tp.Underlying().(*types.Interface)
-	if !ok {
 		return nil
 	}
-	var core types.Type
-	for i := 0; i < iface.NumEmbeddeds(); i++ {
-		var terms []types.Type
-		switch e := iface.EmbeddedType(i).(type) {
-		case *types.Union:
-			for j := 0; j < e.Len(); j++ {
-				terms = append(terms, e.Term(j).Type())
-			}
-		default:
-			terms = append(terms, e)
-		}
-		for _, term := range terms {
-			u := CoreType(term)
-			if u == nil {
-				return nil
-			}
-			if _, isIface := u.(*types.Interface); isIface {
-				continue // a method-set constraint adds no type terms
-			}
-			if core == nil {
-				core = u
-			} else if !types.Identical(core, u) {
-				return nil
-			}
-		}
-	}
-	return core
+	return typeparams.CoreType(t)
 }
 
 // Render prints an expression as Go source for messages and fixes.

@@ -244,3 +244,44 @@ func notAssignedNext(n *nested, s *S) {
 	s.m = new(map[string]int) // want `pointer to a nil map`
 	*n.M = make(map[string]int)
 }
+
+// Constraints that embed other constraints (issue 13, rule 8).
+
+type StringMap interface{ ~map[string]string }
+
+type LabelSet interface {
+	StringMap
+	String() string
+}
+
+func EmbeddedCore[L LabelSet]() *L {
+	return new(L) // want `new\(L\) is a pointer to a nil map: .*; use &L\{\}`
+}
+
+type NestedLabelSet interface {
+	LabelSet
+	Len() int
+}
+
+func NestedCore[L NestedLabelSet]() *L {
+	return new(L) // want `new\(L\) is a pointer to a nil map`
+}
+
+type StringSlice interface{ ~[]string }
+
+type SliceSet interface {
+	StringSlice
+	String() string
+}
+
+func EmbeddedNonMap[S SliceSet]() *S {
+	return new(S) // a slice: its zero value is usable
+}
+
+type TwoMaps interface {
+	~map[string]string | ~map[string]int
+}
+
+func NoCoreType[M TwoMaps]() *M {
+	return new(M) // two map types, no core type: &M{} would not compile, not reported
+}
