@@ -168,7 +168,8 @@ func suiteNames() string {
 }
 
 // WithIgnores returns a copy of pass whose Report drops the diagnostics
-// that an IgnoreDirective names. Before it returns, it reports the
+// that an IgnoreDirective names, and the suggested fixes of findings in
+// cmd/cgo's copies of files (see inCgoCopy). Before it returns, it reports the
 // malformed directives that this analyzer is the reporter of (category
 // MalformedDirective), outside generated files.
 func WithIgnores(pass *analysis.Pass) *analysis.Pass {
@@ -200,12 +201,42 @@ func WithIgnores(pass *analysis.Pass) *analysis.Pass {
 		}
 	}
 	p := *pass
+	var cgo map[*token.File]bool // nil until a fix is reported
 	p.Report = func(d analysis.Diagnostic) {
 		pos := pass.Fset.Position(d.Pos)
 		if pos.IsValid() && ignored[token.Position{Filename: pos.Filename, Line: pos.Line}] {
 			return
 		}
+		if len(d.SuggestedFixes) > 0 {
+			if cgo == nil {
+				cgo = CgoFiles(pass)
+				if cgo == nil {
+					cgo = map[*token.File]bool{}
+				}
+			}
+			if len(cgo) > 0 && inCgoCopy(pass.Fset, cgo, d) {
+				d.SuggestedFixes = nil
+			}
+		}
 		pass.Report(d)
 	}
 	return &p
+}
+
+// inCgoCopy reports whether d or an edit of its fixes lies in one of cgo's
+// copies. Drivers would apply the edits there, in the build cache, not in
+// the user's file (x/tools' -fix skips them as generated; others may
+// not), so such findings are reported without a fix.
+func inCgoCopy(fset *token.FileSet, cgo map[*token.File]bool, d analysis.Diagnostic) bool {
+	if cgo[fset.File(d.Pos)] {
+		return true
+	}
+	for _, fix := range d.SuggestedFixes {
+		for _, e := range fix.TextEdits {
+			if cgo[fset.File(e.Pos)] {
+				return true
+			}
+		}
+	}
+	return false
 }
