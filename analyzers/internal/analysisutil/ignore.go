@@ -160,7 +160,7 @@ func (d *directive) message() string {
 }
 
 func suiteNames() string {
-	var names []string
+	names := make([]string, 0, len(Suite))
 	for _, m := range Suite {
 		names = append(names, m.Name)
 	}
