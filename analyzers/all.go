@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/maplint/maplint/analyzers/hotmap"
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
 	"github.com/maplint/maplint/analyzers/makecap"
 	"github.com/maplint/maplint/analyzers/newmap"
 	"github.com/maplint/maplint/analyzers/unsafemap"
@@ -22,3 +23,11 @@ func All() []*analysis.Analyzer {
 		unsafemap.Analyzer,
 	}
 }
+
+// Running tells the analyzers which of them a driver runs in this process,
+// for drivers that do not choose them with x/tools' -NAME flags
+// (multichecker, unitchecker): a malformed //maplint:ignore is reported by
+// the first analyzer of the registry that it concerns and that runs. The
+// golangci-lint plugin calls it; a driver that runs a subset of All should
+// too. nil: as the -NAME flags say, or all.
+func Running(names []string) { analysisutil.SetRunning(names) }

@@ -236,6 +236,11 @@ func newPlugin(all []*analysis.Analyzer, settings any) (_ *Plugin, err error) {
 		return nil, errors.New("settings disable every analyzer; to turn maplint off, remove it from linters.enable")
 	}
 	hot.Config = weigh // like the flags: process-wide, the last New wins
+	running := make([]string, 0, len(p.analyzers))
+	for _, a := range p.analyzers {
+		running = append(running, a.Name)
+	}
+	analyzers.Running(running) // who reports a malformed //maplint:ignore
 	return p, nil
 }
 

@@ -8,11 +8,15 @@
 // new(map[K]V) returns a pointer to a nil map: a write through it panics
 // unless a map is assigned to the pointee first. &map[K]V{} is never
 // worse. The analyzer reports new(T) for every map type T (literal, named
-// such as http.Header, or a type parameter whose core type is a map),
+// such as http.Header, or a type parameter whose core type is a map,
+// embedded constraint interfaces included),
 // wherever the pointer goes, unless in the same function the pointee is
 // assigned a map before any write through it and before the pointer leaves
 // the function, or the pointer is handed to a call that may fill it
-// (json.Unmarshal(b, p), flag.Var). Go 1.26's new(expr) form,
+// (json.Unmarshal(b, p), flag.Var, a pointer-receiver method). A call of a
+// value-receiver method that writes its receiver through the pointer,
+// h := new(http.Header); h.Set(k, v), writes into the nil map *h and is
+// reported; one that only reads (h.Get) is not. Go 1.26's new(expr) form,
 // new(map[string]int{}), copies a value and is never reported.
 // *new(map[K]V), a nil map value, is reported when it is then written.
 //

@@ -166,6 +166,7 @@ func pointeeFilled(pass *analysis.Pass, fl *flow, c inspector.Cursor) bool {
 		return false
 	}
 	after := c.Node().End()
+	readByMethod := false
 	for u := range fnBody.Preorder((*ast.Ident)(nil)) {
 		id := u.Node().(*ast.Ident)
 		if id.Pos() < after || info.Uses[id] != v {
@@ -193,18 +194,40 @@ func pointeeFilled(pass *analysis.Pass, fl *flow, c inspector.Cursor) bool {
 		case edge.CallExpr_Args:
 			return true
 		case edge.SelectorExpr_X:
-			// p.Set(...) with a pointer-receiver method may fill *p.
 			sel := u.Parent().Node().(*ast.SelectorExpr)
-			if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal && u.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
-				return true
+			s, ok := info.Selections[sel]
+			if !ok || s.Kind() != types.MethodVal || u.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
+				return false // a method value or a field: the pointer is kept
 			}
-			return false
+			fn, _ := s.Obj().(*types.Func)
+			if fn == nil || isPointerRecv(fn) {
+				return true // p.Set(...) with a pointer receiver may fill *p
+			}
+			// A value method gets the nil map *p: it cannot fill it,
+			// and a write into it (http.Header.Set) panics.
+			if fl.writesFact(fn) {
+				return false
+			}
+			readByMethod = true
+			continue
 		case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 			continue
 		}
 		return false // returned, stored, aliased: leaves the function as a nil map
 	}
-	return false
+	// Only read: through a value method (h.Get) it stays silent, as when
+	// any method call was taken to fill *p.
+	return readByMethod
+}
+
+// isPointerRecv reports whether method fn has a pointer receiver.
+func isPointerRecv(fn *types.Func) bool {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return false
+	}
+	_, ok := types.Unalias(sig.Recv().Type()).(*types.Pointer)
+	return ok
 }
 
 // assignedNext reports whether the new(T) at c is stored as "x = new(T)"

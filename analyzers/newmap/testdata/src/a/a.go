@@ -74,7 +74,41 @@ func nilValueWritten() {
 	m["a"] = 1
 }
 
+func (l Labels) Set(k, v string)     { l[k] = v }
+func (l Labels) Get(k string) string { return l[k] }
+
+func valueMethodWrites(k, v string) url.Values {
+	h := new(url.Values) // want `new\(url.Values\) is a pointer to a nil map: a write through it panics`
+	h.Set(k, v)          // Set has a value receiver: it writes into the nil map *h
+	return *h
+}
+
+func ownValueMethodWrites() Labels {
+	l := new(Labels) // want `new\(Labels\) is a pointer to a nil map`
+	l.Set("a", "b")
+	return *l
+}
+
+func valueMethodReadsThenWrite() {
+	l := new(Labels) // want `new\(Labels\) is a pointer to a nil map`
+	_ = l.Get("a")   // reading the nil map is fine, the write below is not
+	(*l)["a"] = "b"
+}
+
 // Silent below.
+
+func valueMethodReads(k string) string {
+	h := new(url.Values)
+	return h.Get(k) // Get only reads the nil map *h
+}
+
+func ownValueMethodReads() string {
+	l := new(Labels)
+	s := l.Get("a")
+	*l = Labels{}
+	l.Set("a", s) // *l is a map by now
+	return s
+}
 
 func assignedFirst() map[string]int {
 	p := new(map[string]int)
@@ -209,4 +243,45 @@ func notAssignedNext(n *nested, s *S) {
 	**n.M = map[string]int{"one": 1}
 	s.m = new(map[string]int) // want `pointer to a nil map`
 	*n.M = make(map[string]int)
+}
+
+// Constraints that embed other constraints (issue 13, rule 8).
+
+type StringMap interface{ ~map[string]string }
+
+type LabelSet interface {
+	StringMap
+	String() string
+}
+
+func EmbeddedCore[L LabelSet]() *L {
+	return new(L) // want `new\(L\) is a pointer to a nil map: .*; use &L\{\}`
+}
+
+type NestedLabelSet interface {
+	LabelSet
+	Len() int
+}
+
+func NestedCore[L NestedLabelSet]() *L {
+	return new(L) // want `new\(L\) is a pointer to a nil map`
+}
+
+type StringSlice interface{ ~[]string }
+
+type SliceSet interface {
+	StringSlice
+	String() string
+}
+
+func EmbeddedNonMap[S SliceSet]() *S {
+	return new(S) // a slice: its zero value is usable
+}
+
+type TwoMaps interface {
+	~map[string]string | ~map[string]int
+}
+
+func NoCoreType[M TwoMaps]() *M {
+	return new(M) // two map types, no core type: &M{} would not compile, not reported
 }

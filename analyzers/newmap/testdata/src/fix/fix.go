@@ -25,3 +25,14 @@ func e() map[string][]int {
 	m["a"] = nil
 	return m
 }
+
+type StringMap interface{ ~map[string]string }
+
+type LabelSet interface {
+	StringMap
+	String() string
+}
+
+func f[L LabelSet]() *L {
+	return new(L) // want `pointer to a nil map`
+}
