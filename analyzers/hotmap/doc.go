@@ -22,7 +22,8 @@
 // dedupe: n is not the number of keys). Keys may repeat, so n
 // is an upper bound: "up to n entries". A constant n ≤ 8, a map never
 // used after the loop and Benchmark functions are silent; so are
-// _test.go files unless -tests is set (fixtures hold a few keys).
+// _test.go files unless -tests is set (fixtures hold a few keys), for
+// both rules; the file's real name counts, not a //line directive.
 //
 //	byID := map[int64]*Order{} // map "byID" is filled with up to len(orders) entries; make it with make(map[int64]*Order, len(orders))
 //	for _, o := range orders {

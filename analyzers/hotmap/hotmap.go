@@ -34,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 var reportTests bool
 
 func init() {
-	Analyzer.Flags.BoolVar(&reportTests, "tests", false,
+	analysisutil.TestsFlag(Analyzer, &reportTests,
 		"also report maps in _test.go files (off: test inputs are mostly a few keys, where a hint changes nothing)")
 }
 
@@ -72,7 +72,7 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	}
 	// Tests fill maps from fixtures of one or two entries: 8 of the 9
 	// wrong findings in a reviewed prometheus sample were there.
-	if !reportTests && strings.HasSuffix(pass.Fset.File(stmt.Pos()).Name(), "_test.go") {
+	if !reportTests && analysisutil.IsTestFile(pass.Fset, stmt.Pos()) {
 		return
 	}
 	obj := pass.TypesInfo.Defs[id]

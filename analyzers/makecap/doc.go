@@ -32,7 +32,9 @@
 // the loop, a slice used between its creation and the loop or never used
 // after it, a slice that a later loop appends to as well (the count is
 // only part of its length), Benchmark functions (they grow slices on purpose), and a
-// total of one element. The suggested fix replaces the creation with
+// total of one element. Rule 1 is advice, and test tables hold a few
+// elements: it is silent in _test.go files (the file's real name, not a
+// //line directive) unless -tests is set. Rule 2 reports in tests too. The suggested fix replaces the creation with
 // make(T, 0, k*n), keeping the declared type and the var or := form;
 // when n is not provably non-negative (make panics on a negative
 // capacity) it becomes max(n, 0).
@@ -50,4 +52,5 @@
 //
 //	-literals  also report a slice literal with elements that a loop then
 //	           fills (v := []string{"base"}); report only, off by default.
+//	-tests     also report rule 1 in _test.go files; off by default.
 package makecap

@@ -383,7 +383,7 @@ func InBenchmark(fset *token.FileSet, c inspector.Cursor) bool {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
 		fd := fc.Node().(*ast.FuncDecl)
 		return fd.Recv == nil && strings.HasPrefix(fd.Name.Name, "Benchmark") &&
-			strings.HasSuffix(fset.Position(fd.Pos()).Filename, "_test.go")
+			analysisutil.IsTestFile(fset, fd.Pos())
 	}
 	return false
 }
