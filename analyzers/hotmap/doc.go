@@ -20,7 +20,8 @@
 // key) and the map is used nowhere else in the loop (m[k]++,
 // m[k] = append(m[k], x) and lookups before the insert group, count or
 // dedupe: n is not the number of keys). Keys may repeat, so n
-// is an upper bound: "up to n entries". A constant n ≤ 8, a map never
+// is an upper bound: "up to n entries". A range over an unkeyed slice
+// literal counts its elements. A constant n ≤ 8, a map never
 // used after the loop and Benchmark functions are silent; so are
 // _test.go files unless -tests is set (fixtures hold a few keys), for
 // both rules; the file's real name counts, not a //line directive.

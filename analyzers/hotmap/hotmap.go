@@ -39,8 +39,8 @@ func init() {
 }
 
 // smallMap is the largest fill for which a hint or a hoist changes
-// nothing: one group of 8 slots, on the stack when it does not escape.
-const smallMap = 8
+// nothing (shared with makecap's tiny loops).
+const smallMap = loops.SmallCount
 
 func run(pass *analysis.Pass) (any, error) {
 	pass = analysisutil.WithIgnores(pass)

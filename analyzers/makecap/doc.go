@@ -15,9 +15,10 @@
 // s := make([]T, 0), named and generic slice types) that the loop right
 // after its creation fills with k ≥ 1 elements on every iteration, where
 // the trip count n is known before the loop and can be written where the
-// slice is made (range over a slice, array or map variable or field,
-// range over an integer, a counted for loop whose index and bound the
-// body does not change), every iteration reaches the append(s) (no if,
+// slice is made (range over a slice, array or map variable or field, or
+// an unkeyed slice literal, range over an integer, a counted for loop
+// whose index and bound the body does not change), n is not a constant
+// ≤ 8 (a table of a few entries, silent as in hotmap), every iteration reaches the append(s) (no if,
 // switch or continue before them) and the loop cannot exit early (break,
 // return, goto, panic).
 //

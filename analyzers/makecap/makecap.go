@@ -139,6 +139,9 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if !ok || loop.ExitsEarly(info) || !loops.UsedAfter(info, cur, c.obj, loop.Stmt.End()) {
 		return
 	}
+	if trip.IsConst && trip.Const <= loops.SmallCount {
+		return // a loop over a table of a few entries: as hotmap, not worth a finding
+	}
 	k := appendsPerIteration(info, loop, c.obj)
 	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
 		return // nothing known, or a single element: capacity 1 saves nothing

@@ -20,6 +20,14 @@ import (
 	"github.com/maplint/maplint/analyzers/internal/analysisutil"
 )
 
+// SmallCount is the largest constant trip count (or map fill) that the
+// advice rules leave alone: a map of up to 8 entries is one group of
+// slots, on the stack when it does not escape, so a hint or a hoist
+// changes nothing; a loop of at most 8 iterations over a literal or an
+// array is a table, where presizing a slice saves a few tiny
+// allocations at most.
+const SmallCount = 8
+
 // Loop is a for or range statement with its label, if any.
 type Loop struct {
 	Stmt  ast.Stmt   // *ast.ForStmt or *ast.RangeStmt

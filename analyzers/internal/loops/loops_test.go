@@ -38,6 +38,12 @@ func f(xs []int, m map[string]int, s string, n, lo, hi int, u uint, ch chan int,
 	for range u {}
 	// trip: 10 nonneg
 	for range 10 {}
+	// trip: 3 nonneg
+	for range []int{1, 2, 3} {}
+	// trip: ?
+	for range []int{5: 1} {}
+	// trip: ?
+	for range map[int]int{1: 1} {}
 	// trip: n
 	for i := 0; i < n; i++ {}
 	// trip: hi - lo + 1

@@ -549,3 +549,17 @@ func dedupe(orders []*Order) map[int64]bool {
 	}
 	return seen
 }
+
+// A range over a literal runs once per element: 8 keys are silent, 9 get
+// the constant hint.
+func literalKeys() (map[string]bool, map[string]bool) {
+	few := map[string]bool{}
+	for _, k := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
+		few[k] = true
+	}
+	many := map[string]bool{} // want `map "many" is filled with up to 9 entries; make it with make\(map\[string\]bool, 9\)`
+	for _, k := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"} {
+		many[k] = true
+	}
+	return few, many
+}
