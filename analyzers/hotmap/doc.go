@@ -21,7 +21,9 @@
 // m[k] = append(m[k], x) and lookups before the insert group, count or
 // dedupe: n is not the number of keys). Keys may repeat, so n
 // is an upper bound: "up to n entries". A range over an unkeyed slice
-// literal counts its elements. A constant n ≤ 8, a map never
+// literal counts its elements; a difference in unsigned arithmetic
+// (hi-lo, n-1 over uint) is no count: it wraps when the loop runs zero
+// times. A constant n ≤ 8, a map never
 // used after the loop and Benchmark functions are silent; so are
 // _test.go files unless -tests is set (fixtures hold a few keys), for
 // both rules; the file's real name counts, not a //line directive.

@@ -38,7 +38,11 @@
 // //line directive) unless -tests is set. Rule 2 reports in tests too. The suggested fix replaces the creation with
 // make(T, 0, k*n), keeping the declared type and the var or := form;
 // when n is not provably non-negative (make panics on a negative
-// capacity) it becomes max(n, 0).
+// capacity) it becomes max(n, 0). An unsigned n needs no max; a count
+// that is a difference in unsigned arithmetic (hi-lo+1 from
+// for e := lo; e <= hi; e++ over uint32) is silent unless it folds to a
+// constant: it wraps to about 4e9 when lo > hi, where the loop runs zero
+// times.
 //
 // Rule 2, length instead of capacity: make([]T, n) or make([]T, n, c)
 // with a length that is not a constant, assigned to a new variable that is then

@@ -221,6 +221,12 @@ func countedTrip(info *types.Info, fset *token.FileSet, s *ast.ForStmt) (*Trip, 
 			t.NonNeg = false
 		}
 	}
+	if !t.NonNeg && isUnsigned(idx.Type()) {
+		// hi - lo + 1 in unsigned arithmetic wraps to about 4e9 when
+		// lo > hi, where the loop runs zero times: no count to write
+		// (max(c, 0) cannot help, an unsigned c is never negative).
+		return nil, false
+	}
 	return t, true
 }
 
