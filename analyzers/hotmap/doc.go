@@ -10,8 +10,8 @@
 // time of an unhinted map and half the bytes; hints ≤ 8 change nothing.
 //
 // Rule 1, missing size hint: a fresh map made without a size
-// (make(map[K]V), make(map[K]V, 0), map[K]V{}, named map types, type
-// parameters whose core type is a map) that the loop right after its
+// (make(map[K]V), make(map[K]V, 0), map[K]V{}, also assigned right after
+// var m map[K]V, named map types, type parameters whose core type is a map) that the loop right after its
 // creation fills with exactly one plain insert m[key] = v per iteration,
 // where the trip count n is known before the loop and can be written
 // where the map is made, every iteration reaches the insert, the loop

@@ -297,8 +297,13 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 }
 
 // declaresOnly reports whether c's statement declares nothing but the
-// map, so the hoist may delete it: not a var group "var ( a = ...; m = ... )".
+// map, so the hoist may delete it: not a var group "var ( a = ...; m = ... )",
+// nor the "m = make(...)" after "var m map[K]V" (the var would stay in the
+// loop, shadowing the hoisted map).
 func declaresOnly(c *creation) bool {
+	if as, ok := c.stmt.(*ast.AssignStmt); ok {
+		return as.Tok == token.DEFINE
+	}
 	ds, ok := c.stmt.(*ast.DeclStmt)
 	if !ok {
 		return true

@@ -12,7 +12,8 @@
 // 0.22–0.43× the time, with one allocation.
 //
 // Rule 1, missing capacity: a fresh empty slice (var s []T, s := []T{},
-// s := make([]T, 0), named and generic slice types) that the loop right
+// s := make([]T, 0), var s []T followed right away by s = make([]T, 0),
+// named and generic slice types) that the loop right
 // after its creation fills with k ≥ 1 elements on every iteration, where
 // the trip count n is known before the loop and can be written where the
 // slice is made (range over a slice, array or map variable or field, or

@@ -3,6 +3,7 @@ package loops
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"iter"
 
 	"go/version"
@@ -14,8 +15,8 @@ import (
 )
 
 // VarDecl is the declaration of one variable, where makecap and hotmap
-// look for a slice or map that a loop then fills: x := v, var x = v or
-// var x T.
+// look for a slice or map that a loop then fills: x := v, var x = v,
+// var x T, or var x T followed by x = v (Assigned).
 type VarDecl struct {
 	Cur   inspector.Cursor // the statement
 	Stmt  ast.Stmt         // *ast.AssignStmt or *ast.DeclStmt
@@ -25,6 +26,10 @@ type VarDecl struct {
 	// Go121 reports whether the file may use the max, min and clear
 	// builtins (Go 1.21), which some fixes need.
 	Go121 bool
+	// Assigned: Stmt is the "x = v" right after "var x T" (Name's spec):
+	// x starts there as it would with x := v. Stmt alone does not
+	// declare x, so a fix must not move or delete it.
+	Assigned bool
 }
 
 // VarDecls yields the single-variable declarations in the package's
@@ -68,9 +73,32 @@ func VarDecls(pass *analysis.Pass) iter.Seq[VarDecl] {
 						if !yield(VarDecl{Cur: cur, Stmt: s, Spec: vs, Name: vs.Names[0], Value: value, Go121: go121}) {
 							return
 						}
+						if value == nil {
+							if d, ok := assignedNext(pass.TypesInfo, cur, vs.Names[0]); ok {
+								d.Go121 = go121
+								if !yield(d) {
+									return
+								}
+							}
+						}
 					}
 				}
 			}
 		}
 	}
+}
+
+// assignedNext returns "name = v" when it is the statement right after
+// the declaration at cur: var m map[K]V; m = make(map[K]V) is m := make(...).
+func assignedNext(info *types.Info, cur inspector.Cursor, name *ast.Ident) (VarDecl, bool) {
+	next, ok := cur.NextSibling()
+	if !ok {
+		return VarDecl{}, false
+	}
+	as, ok := next.Node().(*ast.AssignStmt)
+	obj := info.Defs[name]
+	if !ok || obj == nil || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !IsObj(info, as.Lhs[0], obj) {
+		return VarDecl{}, false
+	}
+	return VarDecl{Cur: next, Stmt: as, Name: name, Value: as.Rhs[0], Assigned: true}, true
 }
