@@ -11,7 +11,8 @@
 //
 // Rule 1, missing size hint: a fresh map made without a size
 // (make(map[K]V), make(map[K]V, 0), map[K]V{}, also assigned right after
-// var m map[K]V, named map types, type parameters whose core type is a map) that the loop right after its
+// var m map[K]V, each name of a, b := x, y or var a, b = x, y on its
+// own, named map types, type parameters whose core type is a map) that the loop right after its
 // creation fills with exactly one plain insert m[key] = v per iteration,
 // where the trip count n is known before the loop and can be written
 // where the map is made, every iteration reaches the insert, the loop

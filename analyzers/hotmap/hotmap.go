@@ -297,19 +297,20 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 }
 
 // declaresOnly reports whether c's statement declares nothing but the
-// map, so the hoist may delete it: not a var group "var ( a = ...; m = ... )",
+// map, so the hoist may delete it: not a var group "var ( a = ...; m = ... )"
+// or a statement with other names (var a, m = ...; a, m := ...),
 // nor the "m = make(...)" after "var m map[K]V" (the var would stay in the
 // loop, shadowing the hoisted map).
 func declaresOnly(c *creation) bool {
 	if as, ok := c.stmt.(*ast.AssignStmt); ok {
-		return as.Tok == token.DEFINE
+		return as.Tok == token.DEFINE && len(as.Lhs) == 1
 	}
 	ds, ok := c.stmt.(*ast.DeclStmt)
 	if !ok {
 		return true
 	}
 	g, ok := ds.Decl.(*ast.GenDecl)
-	return ok && len(g.Specs) == 1
+	return ok && len(g.Specs) == 1 && c.spec != nil && len(c.spec.Names) == 1
 }
 
 // repeats reports whether loop repeats the same work: a range or

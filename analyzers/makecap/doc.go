@@ -38,6 +38,10 @@
 // elements: it is silent in _test.go files (the file's real name, not a
 // //line directive) unless -tests is set. Rule 2 reports in tests too. The suggested fix replaces the creation with
 // make(T, 0, k*n), keeping the declared type and the var or := form;
+// each name of var a, b []T or a, b := x, y is checked on its own, and a
+// fix splits a name off a spec without values (var b []T, then
+// var a = make(...)) unless two names of the spec have one (their edits
+// would collide: reported only);
 // when n is not provably non-negative (make panics on a negative
 // capacity) it becomes max(n, 0). An unsigned n needs no max; a count
 // that is a difference in unsigned arithmetic (hi-lo+1 from

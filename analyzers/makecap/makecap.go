@@ -6,7 +6,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -44,17 +46,63 @@ func init() {
 
 func run(pass *analysis.Pass) (any, error) {
 	pass = analysisutil.WithIgnores(pass)
+	h := holdSplits(pass)
 	for d := range loops.VarDecls(pass) {
-		check(pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)
+		if d.Spec != nil && len(d.Spec.Names) > 1 && d.Value == nil {
+			h.specs[d.Name.Pos()] = d.Spec // var a, b []T: a fix splits a name off
+		}
+		check(h.pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)
 	}
+	h.flush()
 	return nil, nil
+}
+
+// splits holds back the findings on the names of a "var a, b []T" until
+// the whole package is seen. Their fixes split a name off the spec; two
+// on one spec would collide (each deletes a name and a comma), so when
+// several names of a spec have a fix, none keeps it: reported only.
+type splits struct {
+	pass  *analysis.Pass               // reports through hold
+	orig  *analysis.Pass
+	specs map[token.Pos]*ast.ValueSpec // by name position (a finding's Pos)
+	held  []analysis.Diagnostic
+	fixes map[*ast.ValueSpec]int
+}
+
+func holdSplits(pass *analysis.Pass) *splits {
+	h := &splits{orig: pass, specs: map[token.Pos]*ast.ValueSpec{}, fixes: map[*ast.ValueSpec]int{}}
+	p := *pass
+	p.Report = func(d analysis.Diagnostic) {
+		vs := h.specs[d.Pos]
+		if vs == nil {
+			pass.Report(d)
+			return
+		}
+		h.held = append(h.held, d)
+		if len(d.SuggestedFixes) > 0 {
+			h.fixes[vs]++
+		}
+	}
+	h.pass = &p
+	return h
+}
+
+func (h *splits) flush() {
+	for _, d := range h.held {
+		if h.fixes[h.specs[d.Pos]] > 1 {
+			d.SuggestedFixes = nil
+		}
+		h.orig.Report(d)
+	}
 }
 
 // creation is a new slice variable and how it is made.
 type creation struct {
 	obj   types.Object
+	id    *ast.Ident
 	name  string
 	pos   token.Pos      // where it is declared: the scope of the fix
+	stmt  ast.Stmt       // the declaring statement
 	spec  *ast.ValueSpec // var form, else nil
 	value ast.Expr       // initializer, nil for "var s T"
 	typ   ast.Expr       // the slice type as written
@@ -78,9 +126,14 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	if _, ok := analysisutil.CoreType(obj.Type()).(*types.Slice); !ok {
 		return
 	}
-	c := &creation{obj: obj, name: id.Name, pos: stmt.Pos(), spec: spec, value: value}
+	// The name's own position (a, b := ...; var a, b []T), but the
+	// assignment in var s []T; s = make(...).
+	c := &creation{obj: obj, id: id, name: id.Name, pos: id.Pos(), stmt: stmt, spec: spec, value: value}
+	if as, ok := stmt.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
+		c.pos = stmt.Pos()
+	}
 	if spec != nil {
-		c.typ, c.pos = spec.Type, spec.Pos()
+		c.typ = spec.Type
 	}
 	empty := false
 	switch v := ast.Unparen(value).(type) {
@@ -187,7 +240,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if safe {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Make " + c.name + " with capacity " + capText,
-			TextEdits: []analysis.TextEdit{replaceCreation(c, mk)},
+			TextEdits: replaceCreation(pass.Fset, c, mk),
 		}}
 	}
 	pass.Report(d)
@@ -267,11 +320,30 @@ func isAppendTo(info *types.Info, e ast.Expr, obj types.Object) bool {
 }
 
 // replaceCreation turns the creation into mk, keeping var or :=.
-func replaceCreation(c *creation, mk string) analysis.TextEdit {
-	if c.value == nil { // var s T  ->  var s = make(T, 0, n)
-		return analysis.TextEdit{Pos: c.spec.Names[0].End(), End: c.spec.Type.End(), NewText: []byte(" = " + mk)}
+func replaceCreation(fset *token.FileSet, c *creation, mk string) []analysis.TextEdit {
+	switch {
+	case c.value != nil:
+		return []analysis.TextEdit{{Pos: c.value.Pos(), End: c.value.End(), NewText: []byte(mk)}}
+	case len(c.spec.Names) == 1: // var s T  ->  var s = make(T, 0, n)
+		return []analysis.TextEdit{{Pos: c.id.End(), End: c.spec.Type.End(), NewText: []byte(" = " + mk)}}
 	}
-	return analysis.TextEdit{Pos: c.value.Pos(), End: c.value.End(), NewText: []byte(mk)}
+	// var a, s, b T  ->  var a, b T, then var s = make(T, 0, n) on a line
+	// of its own: after the statement, or after the spec in a var group.
+	names := c.spec.Names
+	i := slices.Index(names, c.id)
+	del := analysis.TextEdit{Pos: c.id.Pos(), End: names[min(i+1, len(names)-1)].Pos()}
+	if i == len(names)-1 {
+		del = analysis.TextEdit{Pos: names[i-1].End(), End: c.id.End()}
+	}
+	after, decl := c.stmt.End(), "var "+c.name+" = "+mk
+	if g := c.stmt.(*ast.DeclStmt).Decl.(*ast.GenDecl); g.Lparen.IsValid() {
+		after, decl = c.spec.End(), c.name+" = "+mk
+	}
+	indent := strings.Repeat("\t", max(fset.Position(c.spec.Pos()).Column-1, 0))
+	if after == c.stmt.End() {
+		indent = strings.Repeat("\t", max(fset.Position(c.stmt.Pos()).Column-1, 0))
+	}
+	return []analysis.TextEdit{del, {Pos: after, End: after, NewText: []byte("\n" + indent + decl)}}
 }
 
 // appendsPerIteration returns k when every use of obj in the loop is
