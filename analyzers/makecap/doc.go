@@ -28,6 +28,12 @@
 //		names = append(names, u.Name)
 //	}
 //
+// Appends right after the loop, in the same block and before any other
+// use of the slice (alone or in the branches of an if), add to the
+// count: make([]string, 0, len(tables)+1). When one of them is
+// unconditional the slice is non-nil afterwards anyway, so a slice that
+// starts nil gets the fix too.
+//
 // It is silent for unknown trip counts (channels, iterators, strings,
 // calls, step loops), conditional appends, early exits, spread appends
 // (append(s, xs...)), appends in an inner loop, a shadowing variable in

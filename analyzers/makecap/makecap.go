@@ -202,6 +202,9 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if appendedByLaterLoop(info, cur, next, c.obj) {
 		return // the count is only the first part (seen in prometheus' tsdb tests)
 	}
+	// Appends right after the loop belong in the capacity too: without
+	// them the last append always reallocates.
+	after, nonNil := appendsAfter(info, cur, next, c.obj)
 	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
 	if !writable {
 		return
@@ -216,10 +219,14 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		capText = "max(" + capText + ", 0)"
 		safe = safe && hasMax
 	}
+	count := trip.Times(k)
+	if after > 0 {
+		count, capText = plus(trip, k, count, after), plus(trip, k, capText, after)
+	}
 	// A nil slice stays nil when the loop runs zero times; make's never
 	// is, and callers can tell (== nil, reflect.DeepEqual, JSON null vs
 	// []): no fix unless the loop surely runs (seen breaking an etcd test).
-	mayStayNil := c.isNil && !(trip.IsConst && trip.Const >= 1)
+	mayStayNil := c.isNil && !(trip.IsConst && trip.Const >= 1) && !nonNil
 	safe = safe && !mayStayNil
 	typ := analysisutil.Render(pass.Fset, c.typ)
 	mk := fmt.Sprintf("make(%s, 0, %s)", typ, capText)
@@ -227,11 +234,11 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	switch {
 	case c.elems > 0:
 		msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
-			c.name, c.elems, trip.Times(k), capText)
+			c.name, c.elems, count, capText)
 	case mayStayNil:
-		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, trip.Times(k), mk)
+		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, count, mk)
 	default:
-		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, trip.Times(k), mk)
+		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, count, mk)
 	}
 	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg, Category: "missing-capacity",
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
@@ -244,6 +251,79 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		}}
 	}
 	pass.Report(d)
+}
+
+// plus returns text + after, folded into one number when text is the
+// constant k*trip.
+func plus(trip *loops.Trip, k int64, text string, after int64) string {
+	if trip.IsConst && text == trip.Times(k) {
+		return strconv.FormatInt(k*trip.Const+after, 10)
+	}
+	return text + " + " + strconv.FormatInt(after, 10)
+}
+
+// appendsAfter counts the elements that the statements right after loop
+// (in the block of the creation at cur) append to obj before any other
+// use of it: "obj = append(obj, e1, ..., ek)" statements, and if
+// statements whose branches use obj only in such statements (the larger
+// branch counts). nonNil reports whether one append runs whatever
+// happens: obj is non-nil after it, as make's slice would be.
+func appendsAfter(info *types.Info, cur inspector.Cursor, loop ast.Stmt, obj types.Object) (n int64, nonNil bool) {
+	after := false
+	for c, more := cur.NextSibling(); more; c, more = c.NextSibling() {
+		s, ok := c.Node().(ast.Stmt)
+		if !ok {
+			break
+		}
+		if !after {
+			after = s == loop
+			continue
+		}
+		if !loops.Mentions(info, s, obj) {
+			continue
+		}
+		if k := appendedElems(info, s, obj); k > 0 {
+			n, nonNil = n+k, true
+			continue
+		}
+		k, ok := branchAppends(info, s, obj)
+		if !ok {
+			break // another use: what follows is not the fill
+		}
+		n += k
+	}
+	return n, nonNil
+}
+
+// branchAppends returns the most elements that the if statement s can
+// append to obj, when its branches use obj only in
+// "obj = append(obj, ...)" statements of their own blocks.
+func branchAppends(info *types.Info, s ast.Stmt, obj types.Object) (int64, bool) {
+	switch s := s.(type) {
+	case nil:
+		return 0, true
+	case *ast.IfStmt:
+		if (s.Init != nil && loops.Mentions(info, s.Init, obj)) || loops.Mentions(info, s.Cond, obj) {
+			return 0, false
+		}
+		then, ok1 := branchAppends(info, s.Body, obj)
+		els, ok2 := branchAppends(info, s.Else, obj)
+		return max(then, els), ok1 && ok2
+	case *ast.BlockStmt:
+		if s == nil {
+			return 0, true
+		}
+		var n int64
+		for _, st := range s.List {
+			if k := appendedElems(info, st, obj); k > 0 {
+				n += k
+			} else if loops.Mentions(info, st, obj) {
+				return 0, false
+			}
+		}
+		return n, true
+	}
+	return 0, false
 }
 
 // appendedByLaterLoop reports whether a loop after first, in the same
