@@ -21,7 +21,11 @@
 // key) and the map is used nowhere else in the loop (m[k]++,
 // m[k] = append(m[k], x) and lookups before the insert group, count or
 // dedupe: n is not the number of keys). Keys may repeat, so n
-// is an upper bound: "up to n entries". A range over an unkeyed slice
+// is an upper bound: "up to n entries". Single keys added after the
+// loop (m[">"] = true, conditional or not, each running at most once)
+// make it n+k; keys from anything else after the loop (another loop, a
+// closure, maps.Copy, a call or method that takes the map, its address,
+// a copy of it that gets keys) make the bound false: silent. A range over an unkeyed slice
 // literal counts its elements; a difference in unsigned arithmetic
 // (hi-lo, n-1 over uint) is no count: it wraps when the loop runs zero
 // times. A constant n ≤ 8, a map never
