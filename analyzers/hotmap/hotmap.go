@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -34,13 +35,13 @@ var Analyzer = &analysis.Analyzer{
 var reportTests bool
 
 func init() {
-	Analyzer.Flags.BoolVar(&reportTests, "tests", false,
+	analysisutil.TestsFlag(Analyzer, &reportTests,
 		"also report maps in _test.go files (off: test inputs are mostly a few keys, where a hint changes nothing)")
 }
 
 // smallMap is the largest fill for which a hint or a hoist changes
-// nothing: one group of 8 slots, on the stack when it does not escape.
-const smallMap = 8
+// nothing (shared with makecap's tiny loops).
+const smallMap = loops.SmallCount
 
 func run(pass *analysis.Pass) (any, error) {
 	pass = analysisutil.WithIgnores(pass)
@@ -72,7 +73,7 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	}
 	// Tests fill maps from fixtures of one or two entries: 8 of the 9
 	// wrong findings in a reviewed prometheus sample were there.
-	if !reportTests && strings.HasSuffix(pass.Fset.File(stmt.Pos()).Name(), "_test.go") {
+	if !reportTests && analysisutil.IsTestFile(pass.Fset, stmt.Pos()) {
 		return
 	}
 	obj := pass.TypesInfo.Defs[id]
@@ -128,27 +129,169 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	if !oneInsertPerIteration(info, loop, c.obj) {
 		return
 	}
+	// Single keys added after the loop count; keys from anything else
+	// would make "up to n entries" false.
+	extra, ok := insertsAfter(info, cur, c, loop.Stmt.End())
+	if !ok {
+		return
+	}
 	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
 	if !writable {
 		return
 	}
+	hint := trip.Text
+	switch {
+	case extra > 0 && trip.IsConst:
+		hint = strconv.FormatInt(trip.Const+int64(extra), 10)
+	case extra > 0:
+		hint += " + " + strconv.Itoa(extra)
+	}
 	typ := analysisutil.Render(pass.Fset, c.typ)
-	mk := fmt.Sprintf("make(%s, %s)", typ, trip.Text)
+	mk := fmt.Sprintf("make(%s, %s)", typ, hint)
 	d := analysis.Diagnostic{
 		Pos:      c.value.Pos(),
 		End:      c.value.End(),
 		Category: "missing-hint",
-		Message:  fmt.Sprintf("map %q is filled with up to %s entries; make it with %s", c.name, trip.Text, mk),
+		Message:  fmt.Sprintf("map %q is filled with up to %s entries; make it with %s", c.name, hint, mk),
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
 		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "filled in this loop"}},
 	}
 	if safe {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
-			Message:   "Make " + c.name + " with size hint " + trip.Text,
+			Message:   "Make " + c.name + " with size hint " + hint,
 			TextEdits: []analysis.TextEdit{{Pos: c.value.Pos(), End: c.value.End(), NewText: []byte(mk)}},
 		}}
 	}
 	pass.Report(d)
+}
+
+// insertsAfter returns how many keys the function around cur can add to
+// c's map after end (the filling loop's end): single inserts (m[k] = v,
+// m[k]++, conditional or not) that run at most once each. ok is false
+// when keys may come from anything else: an insert in a later loop or a
+// closure, a call that takes the map (maps.Copy, a helper that fills it),
+// a method call on it, its address, a goto, or a variable it is copied
+// to (last = m) that gets any of those.
+func insertsAfter(info *types.Info, cur inspector.Cursor, c *creation, end token.Pos) (n int, ok bool) {
+	var body ast.Node
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fn.Node()
+		break
+	}
+	if body == nil {
+		return 0, false
+	}
+	n, aliases, ok := keysAdded(info, body, c.obj, end, c.pos)
+	for _, a := range aliases {
+		// Anywhere in the function: a loop may run its inserts after the copy.
+		if k, more, aliasOK := keysAdded(info, body, a, body.Pos(), body.End()); k > 0 || len(more) > 0 || !aliasOK {
+			return 0, false
+		}
+	}
+	return n, ok
+}
+
+// keysAdded walks body from pos from on and counts the inserts into obj
+// that run at most once each (not in a loop or closure that starts after
+// fresh); ok is false when keys may come otherwise (see insertsAfter).
+// aliases are the variables obj is copied to.
+func keysAdded(info *types.Info, body ast.Node, obj types.Object, from, fresh token.Pos) (n int, aliases []types.Object, ok bool) {
+	ok = true
+	var stack []ast.Node
+	repeated := func() bool {
+		for _, s := range stack {
+			switch s.(type) {
+			case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+				if s.Pos() > fresh {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	insert := func(e ast.Expr) {
+		if ix, isIndex := ast.Unparen(e).(*ast.IndexExpr); isIndex && loops.IsObj(info, ix.X, obj) {
+			ok = ok && !repeated()
+			n++
+		}
+	}
+	copied := func(lhs ast.Expr) {
+		id, isIdent := ast.Unparen(lhs).(*ast.Ident)
+		if !isIdent || id.Name == "_" {
+			return // a field, element or global store: filled elsewhere, not here
+		}
+		if o := info.ObjectOf(id); o != nil && o != obj {
+			aliases = append(aliases, o)
+		}
+	}
+	ast.Inspect(body, func(node ast.Node) bool {
+		if !ok {
+			return false
+		}
+		if node == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if br, isBranch := node.(*ast.BranchStmt); isBranch && br.Tok == token.GOTO {
+			ok = false // a jump back could run an insert again
+		}
+		if node.Pos() >= from {
+			switch x := node.(type) {
+			case *ast.AssignStmt:
+				for i, l := range x.Lhs {
+					insert(l)
+					if len(x.Rhs) == len(x.Lhs) && loops.IsObj(info, x.Rhs[i], obj) {
+						copied(l)
+					}
+				}
+			case *ast.ValueSpec:
+				for i, v := range x.Values {
+					if loops.IsObj(info, v, obj) && i < len(x.Names) {
+						copied(x.Names[i])
+					}
+				}
+			case *ast.IncDecStmt:
+				insert(x.X)
+			case *ast.UnaryExpr:
+				if x.Op == token.AND && loops.IsObj(info, x.X, obj) {
+					ok = false
+				}
+			case *ast.SelectorExpr:
+				if sel, isSel := info.Selections[x]; isSel && sel.Kind() == types.MethodVal && loops.IsObj(info, x.X, obj) {
+					ok = false // a method of a named map type may insert
+				}
+			case *ast.CallExpr:
+				ok = !mayInsert(info, x, obj)
+			}
+		}
+		stack = append(stack, node)
+		return true
+	})
+	return n, aliases, ok
+}
+
+// mayInsert reports whether call takes obj and may add keys to it: any
+// call but len, delete, clear, the reading functions rule 2 allows, and
+// maps.Keys, Values and All (iterators over it).
+func mayInsert(info *types.Info, call *ast.CallExpr, obj types.Object) bool {
+	n := 0
+	for _, a := range call.Args {
+		if loops.IsObj(info, a, obj) {
+			n++
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if _, builtin := info.Uses[id].(*types.Builtin); builtin {
+			return false // append(ms, m), len, delete, clear: none adds a key
+		}
+	}
+	if accounted, fills := allowedCall(info, call, obj); fills || accounted == n {
+		return fills
+	}
+	return !isKeysValues(info, call) && !analysisutil.IsPkgFunc(typeutil.Callee(info, call), "maps", "All")
 }
 
 // oneInsertPerIteration reports whether the loop's only write to the map
@@ -297,14 +440,20 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 }
 
 // declaresOnly reports whether c's statement declares nothing but the
-// map, so the hoist may delete it: not a var group "var ( a = ...; m = ... )".
+// map, so the hoist may delete it: not a var group "var ( a = ...; m = ... )"
+// or a statement with other names (var a, m = ...; a, m := ...),
+// nor the "m = make(...)" after "var m map[K]V" (the var would stay in the
+// loop, shadowing the hoisted map).
 func declaresOnly(c *creation) bool {
+	if as, ok := c.stmt.(*ast.AssignStmt); ok {
+		return as.Tok == token.DEFINE && len(as.Lhs) == 1
+	}
 	ds, ok := c.stmt.(*ast.DeclStmt)
 	if !ok {
 		return true
 	}
 	g, ok := ds.Decl.(*ast.GenDecl)
-	return ok && len(g.Specs) == 1
+	return ok && len(g.Specs) == 1 && c.spec != nil && len(c.spec.Names) == 1
 }
 
 // repeats reports whether loop repeats the same work: a range or

@@ -6,7 +6,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -32,24 +34,75 @@ var Analyzer = &analysis.Analyzer{
 // reportLiterals is the -literals flag.
 var reportLiterals bool
 
+// reportTests is the -tests flag.
+var reportTests bool
+
 func init() {
+	analysisutil.TestsFlag(Analyzer, &reportTests,
+		"also report missing capacities in _test.go files (off: test tables hold a few elements, where a capacity changes nothing)")
 	Analyzer.Flags.BoolVar(&reportLiterals, "literals", false,
 		"also report slice literals with elements that a loop then fills (report only)")
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	pass = analysisutil.WithIgnores(pass)
+	h := holdSplits(pass)
 	for d := range loops.VarDecls(pass) {
-		check(pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)
+		if d.Spec != nil && len(d.Spec.Names) > 1 && d.Value == nil {
+			h.specs[d.Name.Pos()] = d.Spec // var a, b []T: a fix splits a name off
+		}
+		check(h.pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)
 	}
+	h.flush()
 	return nil, nil
+}
+
+// splits holds back the findings on the names of a "var a, b []T" until
+// the whole package is seen. Their fixes split a name off the spec; two
+// on one spec would collide (each deletes a name and a comma), so when
+// several names of a spec have a fix, none keeps it: reported only.
+type splits struct {
+	pass  *analysis.Pass               // reports through hold
+	orig  *analysis.Pass
+	specs map[token.Pos]*ast.ValueSpec // by name position (a finding's Pos)
+	held  []analysis.Diagnostic
+	fixes map[*ast.ValueSpec]int
+}
+
+func holdSplits(pass *analysis.Pass) *splits {
+	h := &splits{orig: pass, specs: map[token.Pos]*ast.ValueSpec{}, fixes: map[*ast.ValueSpec]int{}}
+	p := *pass
+	p.Report = func(d analysis.Diagnostic) {
+		vs := h.specs[d.Pos]
+		if vs == nil {
+			pass.Report(d)
+			return
+		}
+		h.held = append(h.held, d)
+		if len(d.SuggestedFixes) > 0 {
+			h.fixes[vs]++
+		}
+	}
+	h.pass = &p
+	return h
+}
+
+func (h *splits) flush() {
+	for _, d := range h.held {
+		if h.fixes[h.specs[d.Pos]] > 1 {
+			d.SuggestedFixes = nil
+		}
+		h.orig.Report(d)
+	}
 }
 
 // creation is a new slice variable and how it is made.
 type creation struct {
 	obj   types.Object
+	id    *ast.Ident
 	name  string
 	pos   token.Pos      // where it is declared: the scope of the fix
+	stmt  ast.Stmt       // the declaring statement
 	spec  *ast.ValueSpec // var form, else nil
 	value ast.Expr       // initializer, nil for "var s T"
 	typ   ast.Expr       // the slice type as written
@@ -73,9 +126,14 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	if _, ok := analysisutil.CoreType(obj.Type()).(*types.Slice); !ok {
 		return
 	}
-	c := &creation{obj: obj, name: id.Name, pos: stmt.Pos(), spec: spec, value: value}
+	// The name's own position (a, b := ...; var a, b []T), but the
+	// assignment in var s []T; s = make(...).
+	c := &creation{obj: obj, id: id, name: id.Name, pos: id.Pos(), stmt: stmt, spec: spec, value: value}
+	if as, ok := stmt.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
+		c.pos = stmt.Pos()
+	}
 	if spec != nil {
-		c.typ, c.pos = spec.Type, spec.Pos()
+		c.typ = spec.Type
 	}
 	empty := false
 	switch v := ast.Unparen(value).(type) {
@@ -115,6 +173,12 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 // missingCap reports rule 1: a fresh slice that the next loop fills with a
 // known number of elements.
 func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax bool) {
+	// Test tables hold 2-10 fixtures: 35 of 37 findings in reviewed
+	// _test.go files were not worth acting on. length-then-append is a
+	// bug wherever it is, so only this rule stops here.
+	if !reportTests && analysisutil.IsTestFile(pass.Fset, c.pos) {
+		return
+	}
 	info := pass.TypesInfo
 	next, between, ok := loops.NextUse(info, cur, c.obj)
 	if !ok {
@@ -128,6 +192,9 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if !ok || loop.ExitsEarly(info) || !loops.UsedAfter(info, cur, c.obj, loop.Stmt.End()) {
 		return
 	}
+	if trip.IsConst && trip.Const <= loops.SmallCount {
+		return // a loop over a table of a few entries: as hotmap, not worth a finding
+	}
 	k := appendsPerIteration(info, loop, c.obj)
 	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
 		return // nothing known, or a single element: capacity 1 saves nothing
@@ -135,6 +202,9 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if appendedByLaterLoop(info, cur, next, c.obj) {
 		return // the count is only the first part (seen in prometheus' tsdb tests)
 	}
+	// Appends right after the loop belong in the capacity too: without
+	// them the last append always reallocates.
+	after, nonNil := appendsAfter(info, cur, next, c.obj)
 	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
 	if !writable {
 		return
@@ -149,10 +219,14 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		capText = "max(" + capText + ", 0)"
 		safe = safe && hasMax
 	}
+	count := trip.Times(k)
+	if after > 0 {
+		count, capText = plus(trip, k, count, after), plus(trip, k, capText, after)
+	}
 	// A nil slice stays nil when the loop runs zero times; make's never
 	// is, and callers can tell (== nil, reflect.DeepEqual, JSON null vs
 	// []): no fix unless the loop surely runs (seen breaking an etcd test).
-	mayStayNil := c.isNil && !(trip.IsConst && trip.Const >= 1)
+	mayStayNil := c.isNil && !(trip.IsConst && trip.Const >= 1) && !nonNil
 	safe = safe && !mayStayNil
 	typ := analysisutil.Render(pass.Fset, c.typ)
 	mk := fmt.Sprintf("make(%s, 0, %s)", typ, capText)
@@ -160,11 +234,11 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	switch {
 	case c.elems > 0:
 		msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
-			c.name, c.elems, trip.Times(k), capText)
+			c.name, c.elems, count, capText)
 	case mayStayNil:
-		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, trip.Times(k), mk)
+		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, count, mk)
 	default:
-		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, trip.Times(k), mk)
+		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, count, mk)
 	}
 	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg, Category: "missing-capacity",
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
@@ -173,10 +247,83 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if safe {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Make " + c.name + " with capacity " + capText,
-			TextEdits: []analysis.TextEdit{replaceCreation(c, mk)},
+			TextEdits: replaceCreation(pass.Fset, c, mk),
 		}}
 	}
 	pass.Report(d)
+}
+
+// plus returns text + after, folded into one number when text is the
+// constant k*trip.
+func plus(trip *loops.Trip, k int64, text string, after int64) string {
+	if trip.IsConst && text == trip.Times(k) {
+		return strconv.FormatInt(k*trip.Const+after, 10)
+	}
+	return text + " + " + strconv.FormatInt(after, 10)
+}
+
+// appendsAfter counts the elements that the statements right after loop
+// (in the block of the creation at cur) append to obj before any other
+// use of it: "obj = append(obj, e1, ..., ek)" statements, and if
+// statements whose branches use obj only in such statements (the larger
+// branch counts). nonNil reports whether one append runs whatever
+// happens: obj is non-nil after it, as make's slice would be.
+func appendsAfter(info *types.Info, cur inspector.Cursor, loop ast.Stmt, obj types.Object) (n int64, nonNil bool) {
+	after := false
+	for c, more := cur.NextSibling(); more; c, more = c.NextSibling() {
+		s, ok := c.Node().(ast.Stmt)
+		if !ok {
+			break
+		}
+		if !after {
+			after = s == loop
+			continue
+		}
+		if !loops.Mentions(info, s, obj) {
+			continue
+		}
+		if k := appendedElems(info, s, obj); k > 0 {
+			n, nonNil = n+k, true
+			continue
+		}
+		k, ok := branchAppends(info, s, obj)
+		if !ok {
+			break // another use: what follows is not the fill
+		}
+		n += k
+	}
+	return n, nonNil
+}
+
+// branchAppends returns the most elements that the if statement s can
+// append to obj, when its branches use obj only in
+// "obj = append(obj, ...)" statements of their own blocks.
+func branchAppends(info *types.Info, s ast.Stmt, obj types.Object) (int64, bool) {
+	switch s := s.(type) {
+	case nil:
+		return 0, true
+	case *ast.IfStmt:
+		if (s.Init != nil && loops.Mentions(info, s.Init, obj)) || loops.Mentions(info, s.Cond, obj) {
+			return 0, false
+		}
+		then, ok1 := branchAppends(info, s.Body, obj)
+		els, ok2 := branchAppends(info, s.Else, obj)
+		return max(then, els), ok1 && ok2
+	case *ast.BlockStmt:
+		if s == nil {
+			return 0, true
+		}
+		var n int64
+		for _, st := range s.List {
+			if k := appendedElems(info, st, obj); k > 0 {
+				n += k
+			} else if loops.Mentions(info, st, obj) {
+				return 0, false
+			}
+		}
+		return n, true
+	}
+	return 0, false
 }
 
 // appendedByLaterLoop reports whether a loop after first, in the same
@@ -253,11 +400,30 @@ func isAppendTo(info *types.Info, e ast.Expr, obj types.Object) bool {
 }
 
 // replaceCreation turns the creation into mk, keeping var or :=.
-func replaceCreation(c *creation, mk string) analysis.TextEdit {
-	if c.value == nil { // var s T  ->  var s = make(T, 0, n)
-		return analysis.TextEdit{Pos: c.spec.Names[0].End(), End: c.spec.Type.End(), NewText: []byte(" = " + mk)}
+func replaceCreation(fset *token.FileSet, c *creation, mk string) []analysis.TextEdit {
+	switch {
+	case c.value != nil:
+		return []analysis.TextEdit{{Pos: c.value.Pos(), End: c.value.End(), NewText: []byte(mk)}}
+	case len(c.spec.Names) == 1: // var s T  ->  var s = make(T, 0, n)
+		return []analysis.TextEdit{{Pos: c.id.End(), End: c.spec.Type.End(), NewText: []byte(" = " + mk)}}
 	}
-	return analysis.TextEdit{Pos: c.value.Pos(), End: c.value.End(), NewText: []byte(mk)}
+	// var a, s, b T  ->  var a, b T, then var s = make(T, 0, n) on a line
+	// of its own: after the statement, or after the spec in a var group.
+	names := c.spec.Names
+	i := slices.Index(names, c.id)
+	del := analysis.TextEdit{Pos: c.id.Pos(), End: names[min(i+1, len(names)-1)].Pos()}
+	if i == len(names)-1 {
+		del = analysis.TextEdit{Pos: names[i-1].End(), End: c.id.End()}
+	}
+	after, decl := c.stmt.End(), "var "+c.name+" = "+mk
+	if g := c.stmt.(*ast.DeclStmt).Decl.(*ast.GenDecl); g.Lparen.IsValid() {
+		after, decl = c.spec.End(), c.name+" = "+mk
+	}
+	indent := strings.Repeat("\t", max(fset.Position(c.spec.Pos()).Column-1, 0))
+	if after == c.stmt.End() {
+		indent = strings.Repeat("\t", max(fset.Position(c.stmt.Pos()).Column-1, 0))
+	}
+	return []analysis.TextEdit{del, {Pos: after, End: after, NewText: []byte("\n" + indent + decl)}}
 }
 
 // appendsPerIteration returns k when every use of obj in the loop is

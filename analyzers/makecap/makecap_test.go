@@ -27,6 +27,16 @@ func TestLiteralsFlag(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), makecap.Analyzer, "literals")
 }
 
+// TestTestsFlag: with -makecap.tests, _test.go files get missing-capacity
+// findings too (package a's bench_test.go shows the default: silent).
+func TestTestsFlag(t *testing.T) {
+	if err := makecap.Analyzer.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer makecap.Analyzer.Flags.Set("tests", "false")
+	analysistest.Run(t, analysistest.TestData(), makecap.Analyzer, "withtests")
+}
+
 // TestGoldenFilesCompile type-checks every package with its .go.golden
 // files in place of the sources they fix.
 func TestGoldenFilesCompile(t *testing.T) {

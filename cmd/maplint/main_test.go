@@ -250,6 +250,21 @@ func TestDisableAnalyzer(t *testing.T) {
 	check(t, parseText(t, stderr), wants(t, "newmap"))
 }
 
+// TestTestsFlag: -makecap.tests turns missing-capacity back on in
+// _test.go files (testdata/makecap/makecap_test.go is silent without it).
+func TestTestsFlag(t *testing.T) {
+	_, stderr, _ := run(t, testdataDir, maplintBin, "-makecap.tests", "./makecap/")
+	found := false
+	for _, d := range parseText(t, stderr) {
+		if d.pos == filepath.Join("makecap", "makecap_test.go")+":15" && strings.Contains(d.msg, `slice "names" gets len(users) appends`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("-makecap.tests: no finding for names in makecap_test.go:15\n%s", stderr)
+	}
+}
+
 func TestGeneratedFilesSilent(t *testing.T) {
 	_, stderr, _ := run(t, testdataDir, maplintBin, "./...")
 	for _, d := range parseText(t, stderr) {

@@ -20,6 +20,14 @@ import (
 	"github.com/maplint/maplint/analyzers/internal/analysisutil"
 )
 
+// SmallCount is the largest constant trip count (or map fill) that the
+// advice rules leave alone: a map of up to 8 entries is one group of
+// slots, on the stack when it does not escape, so a hint or a hoist
+// changes nothing; a loop of at most 8 iterations over a literal or an
+// array is a table, where presizing a slice saves a few tiny
+// allocations at most.
+const SmallCount = 8
+
 // Loop is a for or range statement with its label, if any.
 type Loop struct {
 	Stmt  ast.Stmt   // *ast.ForStmt or *ast.RangeStmt
@@ -383,7 +391,7 @@ func InBenchmark(fset *token.FileSet, c inspector.Cursor) bool {
 	for fc := range c.Enclosing((*ast.FuncDecl)(nil)) {
 		fd := fc.Node().(*ast.FuncDecl)
 		return fd.Recv == nil && strings.HasPrefix(fd.Name.Name, "Benchmark") &&
-			strings.HasSuffix(fset.Position(fd.Pos()).Filename, "_test.go")
+			analysisutil.IsTestFile(fset, fd.Pos())
 	}
 	return false
 }

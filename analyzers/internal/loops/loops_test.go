@@ -17,7 +17,7 @@ const src = `package p
 
 type T struct{ xs []int; p *[4]int }
 
-func f(xs []int, m map[string]int, s string, n, lo, hi int, u uint, ch chan int, t *T, a [3]int) {
+func f(xs []int, m map[string]int, s string, n, lo, hi int, u, ulo, uhi uint, ch chan int, t *T, a [3]int) {
 	// trip: len(xs) nonneg
 	for range xs {}
 	// trip: len(m) nonneg
@@ -38,6 +38,12 @@ func f(xs []int, m map[string]int, s string, n, lo, hi int, u uint, ch chan int,
 	for range u {}
 	// trip: 10 nonneg
 	for range 10 {}
+	// trip: 3 nonneg
+	for range []int{1, 2, 3} {}
+	// trip: ?
+	for range []int{5: 1} {}
+	// trip: ?
+	for range map[int]int{1: 1} {}
 	// trip: n
 	for i := 0; i < n; i++ {}
 	// trip: hi - lo + 1
@@ -50,6 +56,14 @@ func f(xs []int, m map[string]int, s string, n, lo, hi int, u uint, ch chan int,
 	for i := 1; i <= n; i++ {}
 	// trip: hi - lo
 	for i := hi; i > lo; i-- {}
+	// trip: u nonneg
+	for i := uint(0); i < u; i++ {}
+	// trip: ?
+	for i := ulo; i <= uhi; i++ {}
+	// trip: ?
+	for i := uint(1); i < u; i++ {}
+	// trip: 21 nonneg
+	for i := ulo; i <= ulo+20; i++ {}
 	// trip: ?
 	for i := 0; i < n; i += 2 {}
 	// trip: ?

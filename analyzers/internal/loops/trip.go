@@ -29,7 +29,8 @@ type Trip struct {
 // loop and can be written as a side-effect-free expression:
 //
 //   - range over a slice, array, pointer to array or map held in a
-//     variable or field (len(x); an array's length is a constant);
+//     variable or field (len(x); an array's length is a constant), or
+//     over an unkeyed slice literal (its element count);
 //   - range over an integer expression;
 //   - a counted loop "for i := a; i < b; i++" (also <=, b > i, and
 //     counting down with i-- to a bound) whose body changes neither the
@@ -63,6 +64,16 @@ func rangeTrip(info *types.Info, fset *token.FileSet, s *ast.RangeStmt) (*Trip, 
 	case *types.Array:
 		return constTrip(u.Len()), true
 	case *types.Slice, *types.Map:
+		if lit, ok := ast.Unparen(s.X).(*ast.CompositeLit); ok {
+			// for _, x := range []T{a, b, c}: as many as the elements.
+			// A keyed element (index or map key) breaks the count.
+			for _, e := range lit.Elts {
+				if _, keyed := e.(*ast.KeyValueExpr); keyed {
+					return nil, false
+				}
+			}
+			return constTrip(int64(len(lit.Elts))), true
+		}
 		if !isRef(info, s.X) {
 			return nil, false // a call or conversion: not nameable before the loop
 		}
@@ -209,6 +220,12 @@ func countedTrip(info *types.Info, fset *token.FileSet, s *ast.ForStmt) (*Trip, 
 		if term.coef < 0 || !nonNeg(info, term.e) {
 			t.NonNeg = false
 		}
+	}
+	if !t.NonNeg && isUnsigned(idx.Type()) {
+		// hi - lo + 1 in unsigned arithmetic wraps to about 4e9 when
+		// lo > hi, where the loop runs zero times: no count to write
+		// (max(c, 0) cannot help, an unsigned c is never negative).
+		return nil, false
 	}
 	return t, true
 }

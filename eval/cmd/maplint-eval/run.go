@@ -333,7 +333,7 @@ func medianCPU(rs []runStat) float64 {
 }
 
 func medians(rs []runStat) (wall, rss float64) {
-	var w, r []float64
+	w, r := make([]float64, 0, len(rs)), make([]float64, 0, len(rs))
 	for _, x := range rs {
 		w = append(w, x.WallSec)
 		r = append(r, x.MaxRSSMB)

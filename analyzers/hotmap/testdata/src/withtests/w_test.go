@@ -20,5 +20,21 @@ func BenchmarkFill(b *testing.B) {
 		for _, k := range keys {
 			m[k] = k
 		}
+		_ = m
+	}
+}
+
+// A benchmark is known by its file's real name (w_test.go), not the one a
+// //line directive gives it: silent as well.
+//
+//line bench.go:1
+func BenchmarkLine(b *testing.B) {
+	keys := []int{1, 2, 3}
+	for range b.N {
+		m := map[int]int{}
+		for _, k := range keys {
+			m[k] = k
+		}
+		_ = m
 	}
 }

@@ -72,12 +72,12 @@ func mapRange(m map[string]int) []string {
 	return keys
 }
 
-func arrayRange(a [4]int, p *[3]int) ([]int, []int) {
-	var xs []int // want `gets 4 appends; make it with make\(\[\]int, 0, 4\)`
+func arrayRange(a [16]int, p *[12]int) ([]int, []int) {
+	var xs []int // want `gets 16 appends; make it with make\(\[\]int, 0, 16\)`
 	for _, v := range a {
 		xs = append(xs, v)
 	}
-	var ys []int // want `gets 3 appends`
+	var ys []int // want `gets 12 appends`
 	for _, v := range p {
 		ys = append(ys, v)
 	}

@@ -1,0 +1,15 @@
+package a
+
+import "testing"
+
+// A //line directive names a non-test file: the test-file check reads the
+// real name (line_test.go), so this stays silent like any test.
+func TestLineDirective(t *testing.T) {
+	keys := []int{1, 2, 3}
+//line generated.go:1
+	var out []int
+	for _, k := range keys {
+		out = append(out, k)
+	}
+	_ = out
+}
