@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 // on one spec would collide (each deletes a name and a comma), so when
 // several names of a spec have a fix, none keeps it: reported only.
 type splits struct {
-	pass  *analysis.Pass               // reports through hold
+	pass  *analysis.Pass // reports through hold
 	orig  *analysis.Pass
 	specs map[token.Pos]*ast.ValueSpec // by name position (a finding's Pos)
 	held  []analysis.Diagnostic
