@@ -11,28 +11,27 @@
 //
 // Rule 1, missing size hint: a fresh map made without a size
 // (make(map[K]V), make(map[K]V, 0), map[K]V{}, also assigned right after
-// var m map[K]V, each name of a, b := x, y or var a, b = x, y on its
-// own, named map types, type parameters whose core type is a map, also
-// through an embedded constraint) that the loop right after its
-// creation fills with exactly one plain insert m[key] = v per iteration,
-// where the trip count n is known before the loop and can be written
-// where the map is made, every iteration reaches the insert, the loop
-// cannot exit early, the key is the iteration's own value (the range key
-// or value, the index, or a field or element of them, not a computed
-// key) and the map is used nowhere else in the loop (m[k]++,
-// m[k] = append(m[k], x) and lookups before the insert group, count or
-// dedupe: n is not the number of keys). Keys may repeat, so n
-// is an upper bound: "up to n entries". Single keys added after the
-// loop (m[">"] = true, conditional or not, each running at most once)
-// make it n+k; keys from anything else after the loop (another loop, a
-// closure, maps.Copy, a call or method that takes the map, its address,
-// a copy of it that gets keys) make the bound false: silent. A range over an unkeyed slice
-// literal counts its elements; a difference in unsigned arithmetic
-// (hi-lo, n-1 over uint) is no count: it wraps when the loop runs zero
-// times. A constant n ≤ 8, a map never
-// used after the loop and Benchmark functions are silent; so are
-// _test.go files unless -tests is set (fixtures hold a few keys), for
-// both rules; the file's real name counts, not a //line directive.
+// var m map[K]V, each name of a, b := x, y or var a, b = x, y on its own,
+// named map types, type parameters whose core type is a map, also
+// through an embedded constraint) that the loop right after its creation
+// fills with exactly one plain insert m[key] = v per iteration, where the trip count n is known before the
+// loop and can be written where the map is made (a range over an unkeyed
+// slice literal counts its elements; a difference in unsigned arithmetic,
+// hi-lo or n-1 over uint, is no count: it wraps when the loop runs zero
+// times), every iteration reaches the insert, the loop cannot exit early,
+// the key is the iteration's own value (the range key or value, the
+// index, or a field or element of them, not a computed key) and the map
+// is used nowhere else in the loop (m[k]++, m[k] = append(m[k], x) and
+// lookups before the insert group, count or dedupe: n is not the number
+// of keys). Keys may repeat, so n is an upper bound: "up to n entries".
+// Single keys added after the loop (m[">"] = true, conditional or not,
+// each running at most once) make it n+k; keys from anything else after
+// the loop (another loop, a closure, maps.Copy, a call or method that
+// takes the map, its address, a copy of it that gets keys) would make the
+// bound false: silent. A constant n ≤ 8, a map never used after the loop
+// and Benchmark functions are silent; so are _test.go files unless -tests
+// is set (fixtures hold a few keys), for both rules; the file's real name
+// counts, not a //line directive.
 //
 //	byID := map[int64]*Order{} // map "byID" is filled with up to len(orders) entries; make it with make(map[int64]*Order, len(orders))
 //	for _, o := range orders {

@@ -13,15 +13,15 @@
 //
 // Rule 1, missing capacity: a fresh empty slice (var s []T, s := []T{},
 // s := make([]T, 0), var s []T followed right away by s = make([]T, 0),
-// named and generic slice types) that the loop right
-// after its creation fills with k ≥ 1 elements on every iteration, where
-// the trip count n is known before the loop and can be written where the
-// slice is made (range over a slice, array or map variable or field, or
-// an unkeyed slice literal, range over an integer, a counted for loop
-// whose index and bound the body does not change), n is not a constant
-// ≤ 8 (a table of a few entries, silent as in hotmap), every iteration reaches the append(s) (no if,
-// switch or continue before them) and the loop cannot exit early (break,
-// return, goto, panic).
+// named and generic slice types) that the loop right after its creation
+// fills with k ≥ 1 elements on every iteration, where the trip count n is
+// known before the loop and can be written where the slice is made (range
+// over a slice, array or map variable or field, or over an unkeyed slice
+// literal, range over an integer, a counted for loop whose index and
+// bound the body does not change), n is not a constant ≤ 8 (a table of a
+// few entries, silent as in hotmap), every iteration reaches the
+// append(s) (no if, switch or continue before them) and the loop cannot
+// exit early (break, return, goto, panic).
 //
 //	names := []string{} // slice "names" gets len(users) appends; make it with make([]string, 0, len(users))
 //	for _, u := range users {
@@ -29,31 +29,32 @@
 //	}
 //
 // Appends right after the loop, in the same block and before any other
-// use of the slice (alone or in the branches of an if), add to the
-// count: make([]string, 0, len(tables)+1). When one of them is
-// unconditional the slice is non-nil afterwards anyway, so a slice that
-// starts nil gets the fix too.
+// use of the slice (alone or in the branches of an if), add to the count:
+// make([]string, 0, len(tables)+1). When one of them is unconditional the
+// slice is non-nil afterwards anyway, so a slice that starts nil gets the
+// fix too. Each name of var a, b []T or a, b := x, y is checked on its own.
 //
 // It is silent for unknown trip counts (channels, iterators, strings,
 // calls, step loops), conditional appends, early exits, spread appends
 // (append(s, xs...)), appends in an inner loop, a shadowing variable in
 // the loop, a slice used between its creation and the loop or never used
 // after it, a slice that a later loop appends to as well (the count is
-// only part of its length), Benchmark functions (they grow slices on purpose), and a
-// total of one element. Rule 1 is advice, and test tables hold a few
-// elements: it is silent in _test.go files (the file's real name, not a
-// //line directive) unless -tests is set. Rule 2 reports in tests too. The suggested fix replaces the creation with
-// make(T, 0, k*n), keeping the declared type and the var or := form;
-// each name of var a, b []T or a, b := x, y is checked on its own, and a
-// fix splits a name off a spec without values (var b []T, then
-// var a = make(...)) unless two names of the spec have one (their edits
-// would collide: reported only);
-// when n is not provably non-negative (make panics on a negative
-// capacity) it becomes max(n, 0). An unsigned n needs no max; a count
-// that is a difference in unsigned arithmetic (hi-lo+1 from
-// for e := lo; e <= hi; e++ over uint32) is silent unless it folds to a
-// constant: it wraps to about 4e9 when lo > hi, where the loop runs zero
-// times.
+// only part of its length), Benchmark functions (they grow slices on
+// purpose), and a total of one element. Rule 1 is advice, and test tables
+// hold a few elements: it is silent in _test.go files (by the file's real
+// name, not a //line directive) unless -tests is set. Rule 2 reports in
+// tests too.
+//
+// The suggested fix replaces the creation with make(T, 0, k*n), keeping
+// the declared type and the var or := form; in a spec without values
+// that declares other names it splits the name off (var b []T, then
+// var a = make(...)), unless two names of the spec have a fix (their
+// edits would collide: reported only). When n is not provably
+// non-negative (make panics on a negative capacity) it becomes
+// max(n, 0). An unsigned n needs no max; a count that is a difference in
+// unsigned arithmetic (hi-lo+1 from for e := lo; e <= hi; e++ over
+// uint32) is silent unless it folds to a constant: it wraps to about 4e9
+// when lo > hi, where the loop runs zero times.
 //
 // Rule 2, length instead of capacity: make([]T, n) or make([]T, n, c)
 // with a length that is not a constant, assigned to a new variable that is then

@@ -62,11 +62,11 @@ func run(pass *analysis.Pass) (any, error) {
 // on one spec would collide (each deletes a name and a comma), so when
 // several names of a spec have a fix, none keeps it: reported only.
 type splits struct {
-	pass  *analysis.Pass               // reports through hold
-	orig  *analysis.Pass
+	pass  *analysis.Pass               // the pass to report to: holds back those findings
+	orig  *analysis.Pass               // where flush reports them
 	specs map[token.Pos]*ast.ValueSpec // by name position (a finding's Pos)
 	held  []analysis.Diagnostic
-	fixes map[*ast.ValueSpec]int
+	fixes map[*ast.ValueSpec]int // held findings with a fix, per spec
 }
 
 func holdSplits(pass *analysis.Pass) *splits {
