@@ -36,5 +36,6 @@ func main() {
 		return args
 	}
 	hot.Config.Fatal = func(err error) { log.Fatal(err) } // one line, exit 1
+	hot.Config.Warn = func(msg string) { log.Print("warning: " + msg) }
 	multichecker.Main(hot.WrapAll(analyzers.All())...)
 }
