@@ -26,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "hotmap",
 	Doc:      analysisutil.MustExtractDoc(doc, "hotmap"),
 	URL:      "https://github.com/maplint/maplint/blob/main/docs/hotmap.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, loops.UsesAnalyzer},
 	Run:      run,
 }
 
@@ -111,8 +111,8 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 // missingHint reports rule 1: a fresh unhinted map that the next loop
 // fills with one plain insert per iteration.
 func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
-	info := pass.TypesInfo
-	next, between, ok := loops.NextUse(info, cur, c.obj)
+	info, uses := pass.TypesInfo, loops.UsesOf(pass)
+	next, between, ok := loops.NextUse(uses, cur, c.obj)
 	if !ok {
 		return
 	}
@@ -122,13 +122,13 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	}
 	trip, ok := loop.TripCount(info, pass.Fset)
 	if !ok || (trip.IsConst && trip.Const <= smallMap) || loop.ExitsEarly(info) ||
-		!loops.UsedAfter(info, cur, c.obj, loop.Stmt.End()) {
+		!loops.UsedAfter(uses, cur, c.obj, loop.Stmt.End()) {
 		return
 	}
 	if !oneInsertPerIteration(info, loop, c.obj) {
 		return
 	}
-	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
+	writable, safe := loops.Writable(info, uses, pass.Pkg, trip, c.pos, between)
 	if !writable {
 		return
 	}
@@ -255,13 +255,13 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	var hint string
 	if c.hint != nil && !analysisutil.IsZero(info, c.hint) {
 		if t := hintTrip(info, c.hint); t != nil {
-			if ok, _ := loops.Writable(info, pass.Pkg, t, loop.Outer.Pos(), nil); ok && !t.MayPanic &&
+			if ok, _ := loops.Writable(info, loops.UsesOf(pass), pass.Pkg, t, loop.Outer.Pos(), nil); ok && !t.MayPanic &&
 				!loops.Assigns(info, loop.Stmt, t.Roots) {
 				hint = analysisutil.Render(pass.Fset, c.hint)
 			}
 		}
 	} else if f.inner != nil {
-		if ok, _ := loops.Writable(info, pass.Pkg, f.inner, loop.Outer.Pos(), nil); ok && !f.inner.MayPanic &&
+		if ok, _ := loops.Writable(info, loops.UsesOf(pass), pass.Pkg, f.inner, loop.Outer.Pos(), nil); ok && !f.inner.MayPanic &&
 			!loops.Assigns(info, loop.Stmt, f.inner.Roots) {
 			hint = f.inner.Text
 		}

@@ -25,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "makecap",
 	Doc:      analysisutil.MustExtractDoc(doc, "makecap"),
 	URL:      "https://github.com/maplint/maplint/blob/main/docs/makecap.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, loops.UsesAnalyzer},
 	Run:      run,
 }
 
@@ -115,8 +115,8 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 // missingCap reports rule 1: a fresh slice that the next loop fills with a
 // known number of elements.
 func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax bool) {
-	info := pass.TypesInfo
-	next, between, ok := loops.NextUse(info, cur, c.obj)
+	info, uses := pass.TypesInfo, loops.UsesOf(pass)
+	next, between, ok := loops.NextUse(uses, cur, c.obj)
 	if !ok {
 		return
 	}
@@ -125,17 +125,17 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		return
 	}
 	trip, ok := loop.TripCount(info, pass.Fset)
-	if !ok || loop.ExitsEarly(info) || !loops.UsedAfter(info, cur, c.obj, loop.Stmt.End()) {
+	if !ok || loop.ExitsEarly(info) || !loops.UsedAfter(uses, cur, c.obj, loop.Stmt.End()) {
 		return
 	}
 	k := appendsPerIteration(info, loop, c.obj)
 	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
 		return // nothing known, or a single element: capacity 1 saves nothing
 	}
-	if appendedByLaterLoop(info, cur, next, c.obj) {
+	if appendedByLaterLoop(info, uses, cur, next, c.obj) {
 		return // the count is only the first part (seen in prometheus' tsdb tests)
 	}
-	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
+	writable, safe := loops.Writable(info, uses, pass.Pkg, trip, c.pos, between)
 	if !writable {
 		return
 	}
@@ -182,18 +182,24 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 // appendedByLaterLoop reports whether a loop after first, in the same
 // statement list as the creation at cur (or nested in a later statement),
 // appends to obj too before obj is assigned anew: then first's trip count
-// is only part of the length.
-func appendedByLaterLoop(info *types.Info, cur inspector.Cursor, first ast.Stmt, obj types.Object) bool {
-	after := false
-	for c, more := cur.NextSibling(); more; c, more = c.NextSibling() {
-		if c.Node() == first {
-			after = true
-			continue
+// is only part of the length. Only the statements that refer to obj can
+// do either: they are found from obj's uses, not by walking the list.
+func appendedByLaterLoop(info *types.Info, uses *loops.Uses, cur inspector.Cursor, first ast.Stmt, obj types.Object) bool {
+	list, _, ok := loops.StmtList(cur)
+	if !ok {
+		return false
+	}
+	for pos := first.End(); ; {
+		p, ok := uses.Next(obj, pos)
+		if !ok {
+			return false
 		}
-		s, ok := c.Node().(ast.Stmt)
-		if !after || !ok {
-			continue
+		j := loops.StmtAt(list, p)
+		if j == len(list) {
+			return false // after the list
 		}
+		s := list[j]
+		pos = s.End()
 		if resets(info, s, obj) {
 			return false // out = nil: a new slice from here on
 		}
@@ -211,7 +217,6 @@ func appendedByLaterLoop(info *types.Info, cur inspector.Cursor, first ast.Stmt,
 			return true
 		}
 	}
-	return false
 }
 
 // appendsTo reports whether n holds "obj = append(obj, ...)" (spread or not).
@@ -332,8 +337,8 @@ func appendedElems(info *types.Info, s ast.Stmt, obj types.Object) int64 {
 // lengthThenAppend reports rule 2: make with a non-zero length whose first
 // use after creation (other than len/cap) is an append.
 func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
-	info := pass.TypesInfo
-	var body ast.Node
+	info, uses := pass.TypesInfo, loops.UsesOf(pass)
+	var body *ast.BlockStmt
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		switch f := fn.Node().(type) {
 		case *ast.FuncDecl:
@@ -349,7 +354,7 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	after := c.mk.End()
 	var first *ast.CallExpr // the first append, if it comes before any other use
 	done := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	visit := func(n ast.Node) bool {
 		if done || n == nil {
 			return false
 		}
@@ -382,7 +387,21 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 			}
 		}
 		return true
-	})
+	}
+	// Walk, in order, only the statements of the body that refer to obj
+	// after the make: every case above is a use of obj.
+	for pos := after + 1; !done; {
+		p, ok := uses.Next(c.obj, pos)
+		if !ok || p >= body.End() {
+			break
+		}
+		j := loops.StmtAt(body.List, p)
+		if j == len(body.List) {
+			break
+		}
+		ast.Inspect(body.List[j], visit)
+		pos = body.List[j].End()
+	}
 	if first == nil {
 		return
 	}
