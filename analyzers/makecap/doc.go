@@ -35,7 +35,9 @@
 // total of one element. The suggested fix replaces the creation with
 // make(T, 0, k*n), keeping the declared type and the var or := form;
 // when n is not provably non-negative (make panics on a negative
-// capacity) it becomes max(n, 0).
+// capacity) it becomes max(n, 0). When a builtin the fix writes (make,
+// len, max) is shadowed where it lands, or the file is older than Go
+// 1.21 (max), there is no fix and the message gives the capacity in words.
 //
 // Rule 2, length instead of capacity: make([]T, n) or make([]T, n, c)
 // with a length that is not a constant, assigned to a new variable that is then

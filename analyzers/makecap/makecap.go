@@ -139,15 +139,16 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if !writable {
 		return
 	}
-	capText := trip.Times(k)
+	count := trip.Times(k)
+	capText := count
 	if c.elems > 0 {
 		capText = strconv.Itoa(c.elems) + " + " + capText
 		safe = false // the fix would have to keep the elements: report only
 	}
+	plainCap := capText
 	if !trip.NonNeg {
 		// make panics on a negative capacity; a loop just runs 0 times.
 		capText = "max(" + capText + ", 0)"
-		safe = safe && hasMax
 	}
 	// A nil slice stays nil when the loop runs zero times; make's never
 	// is, and callers can tell (== nil, reflect.DeepEqual, JSON null vs
@@ -157,14 +158,32 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	typ := analysisutil.Render(pass.Fset, c.typ)
 	mk := fmt.Sprintf("make(%s, 0, %s)", typ, capText)
 	var msg string
-	switch {
-	case c.elems > 0:
-		msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
-			c.name, c.elems, trip.Times(k), capText)
-	case mayStayNil:
-		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, trip.Times(k), mk)
-	default:
-		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, trip.Times(k), mk)
+	// Every builtin the fix or the message writes (make, len, max) must
+	// be the builtin where the text lands, and max needs Go 1.21;
+	// otherwise no fix, and the message says it in words.
+	scope := uses.Innermost(c.pos)
+	if bad := analysisutil.UnavailableBuiltin(scope, c.pos, hasMax, mk); bad != "" {
+		safe = false
+		why := analysisutil.WhyUnavailable(bad, hasMax)
+		if analysisutil.UnavailableBuiltin(scope, c.pos, hasMax, plainCap) == "" {
+			msg = fmt.Sprintf("slice %q gets %s appends; make it with capacity %s (not fixed automatically: %s)", c.name, count, plainCap, why)
+			if c.elems > 0 {
+				msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s (not fixed automatically: %s)",
+					c.name, c.elems, count, plainCap, why)
+			}
+		} else {
+			msg = fmt.Sprintf("slice %q gets one append per iteration of the loop, a count known before it; make it with that capacity (not fixed automatically: %s)", c.name, why)
+		}
+	} else {
+		switch {
+		case c.elems > 0:
+			msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
+				c.name, c.elems, count, capText)
+		case mayStayNil:
+			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, count, mk)
+		default:
+			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, count, mk)
+		}
 	}
 	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg, Category: "missing-capacity",
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
