@@ -16,8 +16,8 @@ import (
 // UsesAnalyzer provides the package's Uses: makecap and hotmap require it,
 // so both share one index.
 var UsesAnalyzer = &analysis.Analyzer{
-	Name:       "maplintuses",
-	Doc:        "index of the uses of each object, for maplint's loop analyzers",
+	Name: "maplintuses",
+	Doc:  "index of the uses of each object, for maplint's loop analyzers",
 	Run: func(pass *analysis.Pass) (any, error) {
 		return &Uses{info: pass.TypesInfo, files: pass.Files, pkg: pass.Pkg}, nil
 	},
@@ -41,7 +41,7 @@ type Uses struct {
 	pkg   *types.Package
 	once  sync.Once
 	// kids are the children of each scope by position, for Innermost.
-	kids map[*types.Scope][]*types.Scope
+	kids  map[*types.Scope][]*types.Scope
 	byObj map[types.Object][]token.Pos // every use, in order
 	// writes are the uses that change the object, in order.
 	writes map[types.Object][]token.Pos
