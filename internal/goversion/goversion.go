@@ -56,7 +56,8 @@ func Loaded() string {
 // Guard checks the Go version for maplint's command line args (without
 // the program name):
 //   - under go vet (-V=full, which go vet runs once before any package, or
-//     a single .cfg argument), the GOVERSION the go command sets in its
+//     a last argument naming a .cfg file, after the flags go vet passes on),
+//     the GOVERSION the go command sets in its
 //     tools' environment: refusing at -V=full makes go vet stop with this
 //     one line (and its own "error obtaining buildID") instead of one error
 //     per package;
@@ -66,7 +67,7 @@ func Guard(args []string) error {
 	built := runtime.Version()
 	for _, a := range args {
 		switch {
-		case a == "-V=full" || a == "--V=full" || (len(args) == 1 && strings.HasSuffix(a, ".cfg")):
+		case a == "-V=full" || a == "--V=full" || (a == args[len(args)-1] && strings.HasSuffix(a, ".cfg")):
 			return Check(os.Getenv("GOVERSION"), built)
 		case a == "-flags" || a == "--flags" || a == "help" || a == "-V" || a == "-h" || a == "-help" || a == "--help":
 			return nil

@@ -39,7 +39,7 @@ func TestGuardNoPackages(t *testing.T) {
 			t.Errorf("Guard(%q) = %v, want nil", args, err)
 		}
 	}
-	for _, args := range [][]string{{"-V=full"}, {"/tmp/vet.cfg"}} {
+	for _, args := range [][]string{{"-V=full"}, {"/tmp/vet.cfg"}, {"-makecap", "-profile=/tmp/cpu.pprof", "/tmp/vet.cfg"}} {
 		if err := Guard(args); err == nil {
 			t.Errorf("Guard(%q) with GOVERSION=go1.99.0: nil, want a refusal", args)
 		}
