@@ -173,7 +173,7 @@ func newPlugin(all []*analysis.Analyzer, settings any) (_ *Plugin, err error) {
 				return nil, fmt.Errorf("settings: %s: %v", key, err)
 			}
 			weigh.Profile = v
-		} else if weigh.Threshold, err = strconv.ParseFloat(v, 64); err != nil || weigh.Threshold < 0 || weigh.Threshold > 100 {
+		} else if weigh.Threshold, err = strconv.ParseFloat(v, 64); err != nil || !hot.ValidThreshold(weigh.Threshold) {
 			return nil, fmt.Errorf("settings: %s: %q is not a percentage between 0 and 100", key, v)
 		}
 	}

@@ -63,5 +63,8 @@
 // The fix hoists the map before the loop (with a size hint when the fill
 // inside the iteration has a count that can be written there) and calls
 // clear(m) as the first statement of the body; it needs Go 1.21 and is
-// not offered when another variable of that name is visible there.
+// not offered when another variable of that name is visible there. When
+// make, len or clear is shadowed where the fix would write it (or clear
+// is missing, before Go 1.21), there is no fix and the message does not
+// write that name.
 package hotmap

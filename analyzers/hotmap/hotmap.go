@@ -1,6 +1,7 @@
 package hotmap
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -27,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "hotmap",
 	Doc:      analysisutil.MustExtractDoc(doc, "hotmap"),
 	URL:      "https://github.com/maplint/maplint/blob/main/docs/hotmap.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, loops.UsesAnalyzer},
 	Run:      run,
 }
 
@@ -112,8 +113,8 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 // missingHint reports rule 1: a fresh unhinted map that the next loop
 // fills with one plain insert per iteration.
 func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
-	info := pass.TypesInfo
-	next, between, ok := loops.NextUse(info, cur, c.obj)
+	info, uses := pass.TypesInfo, loops.UsesOf(pass)
+	next, between, ok := loops.NextUse(uses, cur, c.obj)
 	if !ok {
 		return
 	}
@@ -123,7 +124,7 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	}
 	trip, ok := loop.TripCount(info, pass.Fset)
 	if !ok || (trip.IsConst && trip.Const <= smallMap) || loop.ExitsEarly(info) ||
-		!loops.UsedAfter(info, cur, c.obj, loop.Stmt.End()) {
+		!loops.UsedAfter(uses, cur, c.obj, loop.Stmt.End()) {
 		return
 	}
 	if !oneInsertPerIteration(info, loop, c.obj) {
@@ -135,7 +136,7 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	if !ok {
 		return
 	}
-	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
+	writable, safe := loops.Writable(info, uses, pass.Pkg, trip, c.pos, between)
 	if !writable {
 		return
 	}
@@ -148,11 +149,24 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	}
 	typ := analysisutil.Render(pass.Fset, c.typ)
 	mk := fmt.Sprintf("make(%s, %s)", typ, hint)
+	msg := fmt.Sprintf("map %q is filled with up to %s entries; make it with %s", c.name, hint, mk)
+	// make and len must be the builtins where the text lands: else no
+	// fix, and the message says it in words.
+	scope := uses.Innermost(c.value.Pos())
+	if bad := analysisutil.UnavailableBuiltin(scope, c.value.Pos(), true, mk); bad != "" {
+		safe = false
+		why := analysisutil.WhyUnavailable(bad, true)
+		if analysisutil.UnavailableBuiltin(scope, c.value.Pos(), true, hint) == "" {
+			msg = fmt.Sprintf("map %q is filled with up to %s entries; give it a size hint of %s (not fixed automatically: %s)", c.name, hint, hint, why)
+		} else {
+			msg = fmt.Sprintf("map %q is filled with one entry per iteration of the loop, a count known before it; give it that size hint (not fixed automatically: %s)", c.name, why)
+		}
+	}
 	d := analysis.Diagnostic{
 		Pos:      c.value.Pos(),
 		End:      c.value.End(),
 		Category: "missing-hint",
-		Message:  fmt.Sprintf("map %q is filled with up to %s entries; make it with %s", c.name, hint, mk),
+		Message:  msg,
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
 		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "filled in this loop"}},
 	}
@@ -398,13 +412,13 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	var hint string
 	if c.hint != nil && !analysisutil.IsZero(info, c.hint) {
 		if t := hintTrip(info, c.hint); t != nil {
-			if ok, _ := loops.Writable(info, pass.Pkg, t, loop.Outer.Pos(), nil); ok && !t.MayPanic &&
+			if ok, _ := loops.Writable(info, loops.UsesOf(pass), pass.Pkg, t, loop.Outer.Pos(), nil); ok && !t.MayPanic &&
 				!loops.Assigns(info, loop.Stmt, t.Roots) {
 				hint = analysisutil.Render(pass.Fset, c.hint)
 			}
 		}
 	} else if f.inner != nil {
-		if ok, _ := loops.Writable(info, pass.Pkg, f.inner, loop.Outer.Pos(), nil); ok && !f.inner.MayPanic &&
+		if ok, _ := loops.Writable(info, loops.UsesOf(pass), pass.Pkg, f.inner, loop.Outer.Pos(), nil); ok && !f.inner.MayPanic &&
 			!loops.Assigns(info, loop.Stmt, f.inner.Roots) {
 			hint = f.inner.Text
 		}
@@ -421,15 +435,37 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	case !f.unknown:
 		size = fmt.Sprint("up to ", f.count+c.elems) // inserts may repeat keys
 	}
+	// make (and the hint's builtins) land before the loop, clear first
+	// in the body: each must be the builtin there, and clear needs Go
+	// 1.21. Otherwise no fix, and the message says it in words.
+	uses := loops.UsesOf(pass)
+	mkBad := analysisutil.UnavailableBuiltin(uses.Innermost(loop.Outer.Pos()), loop.Outer.Pos(), hasClear, mk)
+	clrPos := body.List[0].Pos()
+	clrBad := analysisutil.UnavailableBuiltin(uses.Innermost(clrPos), clrPos, hasClear, "clear("+c.name+")")
+	before := " with " + mk
+	if mkBad != "" {
+		before = " with a size hint of " + hint
+		if hint == "" || analysisutil.UnavailableBuiltin(uses.Innermost(loop.Outer.Pos()), loop.Outer.Pos(), hasClear, hint) != "" {
+			before = ""
+		}
+	}
+	msg := fmt.Sprintf("map %q is made on every iteration and filled with %s entries; make it once before the loop%s and clear(%s) at the start of each iteration",
+		c.name, size, before, c.name)
+	if clrBad != "" {
+		msg = fmt.Sprintf("map %q is made on every iteration and filled with %s entries; make it once before the loop%s and empty it at the start of each iteration",
+			c.name, size, before)
+	}
+	if bad := cmp.Or(mkBad, clrBad); bad != "" {
+		msg += " (not fixed automatically: " + analysisutil.WhyUnavailable(bad, hasClear) + ")"
+	}
 	d := analysis.Diagnostic{
 		Pos:      c.value.Pos(),
 		End:      c.value.End(),
 		Category: "per-iteration",
-		Message: fmt.Sprintf("map %q is made on every iteration and filled with %s entries; make it once before the loop with %s and clear(%s) at the start of each iteration",
-			c.name, size, mk, c.name),
-		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "made on every iteration of this loop"}},
+		Message:  msg,
+		Related:  []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "made on every iteration of this loop"}},
 	}
-	if hasClear && c.elems == 0 && declaresOnly(c) && hoistable(info, pass.Pkg, loop, c) {
+	if mkBad == "" && clrBad == "" && c.elems == 0 && declaresOnly(c) && hoistable(info, pass.Pkg, loop, c) {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Make " + c.name + " once before the loop and clear it per iteration",
 			TextEdits: hoistEdits(pass, loop, body, c, mk),

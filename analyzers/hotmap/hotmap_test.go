@@ -11,7 +11,7 @@ import (
 )
 
 func TestHotmap(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), hotmap.Analyzer, "a")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), hotmap.Analyzer, "a", "shadow")
 }
 
 // TestTestsFlag: with -hotmap.tests, _test.go files are reported too
@@ -32,5 +32,5 @@ func TestOldGo(t *testing.T) {
 // TestGoldenFilesCompile type-checks the package with its .go.golden
 // files in place of the sources they fix.
 func TestGoldenFilesCompile(t *testing.T) {
-	goldentest.TypeCheck(t, analysistest.TestData(), "a")
+	goldentest.TypeCheck(t, analysistest.TestData(), "a", "shadow")
 }

@@ -54,7 +54,10 @@
 // max(n, 0). An unsigned n needs no max; a count that is a difference in
 // unsigned arithmetic (hi-lo+1 from for e := lo; e <= hi; e++ over
 // uint32) is silent unless it folds to a constant: it wraps to about 4e9
-// when lo > hi, where the loop runs zero times.
+// when lo > hi, where the loop runs zero times. When a builtin the fix
+// writes (make, len, max) is shadowed where it lands, or the file is
+// older than Go 1.21 (max), there is no fix and the message gives the
+// capacity in words.
 //
 // Rule 2, length instead of capacity: make([]T, n) or make([]T, n, c)
 // with a length that is not a constant, assigned to a new variable that is then

@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "makecap",
 	Doc:      analysisutil.MustExtractDoc(doc, "makecap"),
 	URL:      "https://github.com/maplint/maplint/blob/main/docs/makecap.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, loops.UsesAnalyzer},
 	Run:      run,
 }
 
@@ -179,8 +179,8 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if !reportTests && analysisutil.IsTestFile(pass.Fset, c.pos) {
 		return
 	}
-	info := pass.TypesInfo
-	next, between, ok := loops.NextUse(info, cur, c.obj)
+	info, uses := pass.TypesInfo, loops.UsesOf(pass)
+	next, between, ok := loops.NextUse(uses, cur, c.obj)
 	if !ok {
 		return
 	}
@@ -189,7 +189,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		return
 	}
 	trip, ok := loop.TripCount(info, pass.Fset)
-	if !ok || loop.ExitsEarly(info) || !loops.UsedAfter(info, cur, c.obj, loop.Stmt.End()) {
+	if !ok || loop.ExitsEarly(info) || !loops.UsedAfter(uses, cur, c.obj, loop.Stmt.End()) {
 		return
 	}
 	if trip.IsConst && trip.Const <= loops.SmallCount {
@@ -199,29 +199,30 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
 		return // nothing known, or a single element: capacity 1 saves nothing
 	}
-	if appendedByLaterLoop(info, cur, next, c.obj) {
+	if appendedByLaterLoop(info, uses, cur, next, c.obj) {
 		return // the count is only the first part (seen in prometheus' tsdb tests)
 	}
 	// Appends right after the loop belong in the capacity too: without
 	// them the last append always reallocates.
 	after, nonNil := appendsAfter(info, cur, next, c.obj)
-	writable, safe := loops.Writable(info, pass.Pkg, trip, c.pos, between)
+	writable, safe := loops.Writable(info, uses, pass.Pkg, trip, c.pos, between)
 	if !writable {
 		return
 	}
-	capText := trip.Times(k)
+	count := trip.Times(k)
+	capText := count
 	if c.elems > 0 {
 		capText = strconv.Itoa(c.elems) + " + " + capText
 		safe = false // the fix would have to keep the elements: report only
 	}
+	plainCap := capText
 	if !trip.NonNeg {
 		// make panics on a negative capacity; a loop just runs 0 times.
 		capText = "max(" + capText + ", 0)"
-		safe = safe && hasMax
 	}
-	count := trip.Times(k)
 	if after > 0 {
-		count, capText = plus(trip, k, count, after), plus(trip, k, capText, after)
+		count = plus(trip, k, count, after)
+		capText, plainCap = plus(trip, k, capText, after), plus(trip, k, plainCap, after)
 	}
 	// A nil slice stays nil when the loop runs zero times; make's never
 	// is, and callers can tell (== nil, reflect.DeepEqual, JSON null vs
@@ -231,14 +232,32 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	typ := analysisutil.Render(pass.Fset, c.typ)
 	mk := fmt.Sprintf("make(%s, 0, %s)", typ, capText)
 	var msg string
-	switch {
-	case c.elems > 0:
-		msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
-			c.name, c.elems, count, capText)
-	case mayStayNil:
-		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, count, mk)
-	default:
-		msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, count, mk)
+	// Every builtin the fix or the message writes (make, len, max) must
+	// be the builtin where the text lands, and max needs Go 1.21;
+	// otherwise no fix, and the message says it in words.
+	scope := uses.Innermost(c.pos)
+	if bad := analysisutil.UnavailableBuiltin(scope, c.pos, hasMax, mk); bad != "" {
+		safe = false
+		why := analysisutil.WhyUnavailable(bad, hasMax)
+		if analysisutil.UnavailableBuiltin(scope, c.pos, hasMax, plainCap) == "" {
+			msg = fmt.Sprintf("slice %q gets %s appends; make it with capacity %s (not fixed automatically: %s)", c.name, count, plainCap, why)
+			if c.elems > 0 {
+				msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s (not fixed automatically: %s)",
+					c.name, c.elems, count, plainCap, why)
+			}
+		} else {
+			msg = fmt.Sprintf("slice %q gets one append per iteration of the loop, a count known before it; make it with that capacity (not fixed automatically: %s)", c.name, why)
+		}
+	} else {
+		switch {
+		case c.elems > 0:
+			msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
+				c.name, c.elems, count, capText)
+		case mayStayNil:
+			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, count, mk)
+		default:
+			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, count, mk)
+		}
 	}
 	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg, Category: "missing-capacity",
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
@@ -329,18 +348,24 @@ func branchAppends(info *types.Info, s ast.Stmt, obj types.Object) (int64, bool)
 // appendedByLaterLoop reports whether a loop after first, in the same
 // statement list as the creation at cur (or nested in a later statement),
 // appends to obj too before obj is assigned anew: then first's trip count
-// is only part of the length.
-func appendedByLaterLoop(info *types.Info, cur inspector.Cursor, first ast.Stmt, obj types.Object) bool {
-	after := false
-	for c, more := cur.NextSibling(); more; c, more = c.NextSibling() {
-		if c.Node() == first {
-			after = true
-			continue
+// is only part of the length. Only the statements that refer to obj can
+// do either: they are found from obj's uses, not by walking the list.
+func appendedByLaterLoop(info *types.Info, uses *loops.Uses, cur inspector.Cursor, first ast.Stmt, obj types.Object) bool {
+	list, _, ok := loops.StmtList(cur)
+	if !ok {
+		return false
+	}
+	for pos := first.End(); ; {
+		p, ok := uses.Next(obj, pos)
+		if !ok {
+			return false
 		}
-		s, ok := c.Node().(ast.Stmt)
-		if !after || !ok {
-			continue
+		j := loops.StmtAt(list, p)
+		if j == len(list) {
+			return false // after the list
 		}
+		s := list[j]
+		pos = s.End()
 		if resets(info, s, obj) {
 			return false // out = nil: a new slice from here on
 		}
@@ -358,7 +383,6 @@ func appendedByLaterLoop(info *types.Info, cur inspector.Cursor, first ast.Stmt,
 			return true
 		}
 	}
-	return false
 }
 
 // appendsTo reports whether n holds "obj = append(obj, ...)" (spread or not).
@@ -498,8 +522,8 @@ func appendedElems(info *types.Info, s ast.Stmt, obj types.Object) int64 {
 // lengthThenAppend reports rule 2: make with a non-zero length whose first
 // use after creation (other than len/cap) is an append.
 func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
-	info := pass.TypesInfo
-	var body ast.Node
+	info, uses := pass.TypesInfo, loops.UsesOf(pass)
+	var body *ast.BlockStmt
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		switch f := fn.Node().(type) {
 		case *ast.FuncDecl:
@@ -515,7 +539,7 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	after := c.mk.End()
 	var first *ast.CallExpr // the first append, if it comes before any other use
 	done := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	visit := func(n ast.Node) bool {
 		if done || n == nil {
 			return false
 		}
@@ -548,7 +572,21 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 			}
 		}
 		return true
-	})
+	}
+	// Walk, in order, only the statements of the body that refer to obj
+	// after the make: every case above is a use of obj.
+	for pos := after + 1; !done; {
+		p, ok := uses.Next(c.obj, pos)
+		if !ok || p >= body.End() {
+			break
+		}
+		j := loops.StmtAt(body.List, p)
+		if j == len(body.List) {
+			break
+		}
+		ast.Inspect(body.List[j], visit)
+		pos = body.List[j].End()
+	}
 	if first == nil {
 		return
 	}

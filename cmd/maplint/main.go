@@ -12,16 +12,23 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"log"
+	"os"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/maplint/maplint/analyzers"
+	"github.com/maplint/maplint/internal/goversion"
 	"github.com/maplint/maplint/internal/hot"
 )
 
 func main() {
+	if err := goversion.Guard(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, err) // one line, exit 1 (internal/goversion)
+		os.Exit(1)
+	}
 	// Suite-wide flags, on flag.CommandLine before multichecker.Main
 	// parses it (they also appear in -flags, so go vet passes them on).
 	flag.StringVar(&hot.Config.Profile, "profile", "",
@@ -36,5 +43,6 @@ func main() {
 		return args
 	}
 	hot.Config.Fatal = func(err error) { log.Fatal(err) } // one line, exit 1
+	hot.Config.Warn = func(msg string) { log.Print("warning: " + msg) }
 	multichecker.Main(hot.WrapAll(analyzers.All())...)
 }

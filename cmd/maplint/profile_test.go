@@ -3,6 +3,7 @@ package main_test
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -171,9 +172,39 @@ func TestProfile(t *testing.T) {
 		for _, file := range []string{filepath.Join(dir, "missing.pprof"), empty, text} {
 			checkBadProfile(t, mod, file, "-makecap", "-hotmap", "-profile="+file, "./...")
 		}
-		_, stderr, code := run(t, mod, maplintBin, "-makecap", "-hotmap", "-profile="+prof, "-hot-threshold=-1", "./...")
-		if code != 1 || !strings.Contains(stderr, "hot-threshold") {
-			t.Errorf("-hot-threshold=-1: exit %d\n%s", code, stderr)
+		// Never read whole or blocked on: a device and a named pipe.
+		checkBadProfile(t, mod, "/dev/zero", "-makecap", "-hotmap", "-profile=/dev/zero", "./...")
+		if fifo := filepath.Join(dir, "fifo"); exec.Command("mkfifo", fifo).Run() == nil {
+			checkBadProfile(t, mod, fifo, "-makecap", "-hotmap", "-profile="+fifo, "./...")
+		}
+		for _, pct := range []string{"-1", "NaN", "+Inf", "101"} {
+			_, stderr, code := run(t, mod, maplintBin, "-makecap", "-hotmap", "-profile="+prof, "-hot-threshold="+pct, "./...")
+			if code != 1 || !strings.Contains(stderr, "hot-threshold") {
+				t.Errorf("-hot-threshold=%s: exit %d\n%s", pct, code, stderr)
+			}
+		}
+	})
+
+	t.Run("MatchesNothing", func(t *testing.T) {
+		// A profile of another program: one warning naming it, and the
+		// findings as without a profile, so that "nothing is hot" and
+		// "wrong profile" look different.
+		other := filepath.Join(t.TempDir(), "other.pprof")
+		if _, stderr, code := run(t, filepath.Join(testdataDir, "twomain"), "go", "run", "-exec", "env MAPLINT_CPUPROFILE="+other, "./cmd/server"); code != 0 {
+			t.Fatalf("profiling cmd/server: exit %d\n%s", code, stderr)
+		}
+		_, stderr, code := run(t, mod, maplintBin, "-makecap", "-hotmap", "-profile="+other, "./...")
+		warning := "maplint: warning: profile " + other + " matched no function of the linted packages; loop findings are not weighed\n"
+		if code != 3 || strings.Count(stderr, warning) != 1 {
+			t.Fatalf("exit %d, want 3 and the warning once:\n%s", code, stderr)
+		}
+		diags := parseText(t, strings.Replace(stderr, warning, "", 1))
+		if len(diags) != 3 || strings.Contains(stderr, "hot:") {
+			t.Errorf("got %v, want the three findings unweighed", diags)
+		}
+		// The right profile: no warning.
+		if _, stderr, _ := run(t, mod, maplintBin, "-makecap", "-hotmap", "-profile="+prof, "./..."); strings.Contains(stderr, "warning") {
+			t.Errorf("warning with the module's own profile:\n%s", stderr)
 		}
 	})
 
@@ -189,6 +220,51 @@ func TestProfile(t *testing.T) {
 		}
 		weight(diags[0])
 	})
+}
+
+// TestProfileTwoMains: cmd/server and cmd/worker of testdata/twomain both
+// have main.process in a main.go, on the same lines. A profile of the
+// server, built in another directory (a build machine's paths) and with
+// -trimpath, weighs the server's loop and not the worker's.
+func TestProfileTwoMains(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and profiles a program")
+	}
+	mod := filepath.Join(testdataDir, "twomain")
+	build := t.TempDir()
+	if err := os.CopyFS(filepath.Join(build, "twomain"), os.DirFS(mod)); err != nil {
+		t.Fatal(err)
+	}
+	weighed := regexp.MustCompile(`; hot: (\d+\.\d)% of CPU samples in this loop`)
+	for _, flags := range [][]string{nil, {"-trimpath"}} {
+		t.Run("build"+strings.Join(flags, ""), func(t *testing.T) {
+			bin, prof := filepath.Join(build, "server"), filepath.Join(build, "server.pprof")
+			args := append(append([]string{"build"}, flags...), "-o", bin, "./cmd/server")
+			if _, stderr, code := run(t, filepath.Join(build, "twomain"), "go", args...); code != 0 {
+				t.Fatalf("go %v: exit %d\n%s", args, code, stderr)
+			}
+			cmd := exec.Command(bin)
+			cmd.Env = append(os.Environ(), "MAPLINT_CPUPROFILE="+prof)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("running the server: %v\n%s", err, out)
+			}
+			_, stderr, code := run(t, mod, maplintBin, "-makecap", "-hotmap", "-profile="+prof, "-hot-threshold=0", "./...")
+			diags := parseText(t, stderr)
+			if code != 3 || len(diags) != 2 {
+				t.Fatalf("exit %d, %v; want the two process loops' findings", code, diags)
+			}
+			for _, d := range diags {
+				m := weighed.FindStringSubmatch(d.msg)
+				if m == nil {
+					t.Fatalf("%s: not weighed: %s", d.pos, d.msg)
+				}
+				w, _ := strconv.ParseFloat(m[1], 64)
+				if server := strings.Contains(d.pos, "cmd/server/"); server != (w > 0) {
+					t.Errorf("%s weighs %.1f%%; want only cmd/server's loop weighed", d.pos, w)
+				}
+			}
+		})
+	}
 }
 
 // checkBadProfile runs maplint with args in dir and wants exit 1 and a

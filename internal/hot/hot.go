@@ -65,6 +65,9 @@ type Settings struct {
 	// wrapped analyzer returning it (a CLI prints one line and exits
 	// rather than one error per package).
 	Fatal func(error)
+	// Warn, when not nil, prints a one-line warning: a profile that
+	// matches no function of the linted packages.
+	Warn func(string)
 }
 
 // DefaultThreshold is the default of Settings.Threshold, in percent.
@@ -97,7 +100,7 @@ func WrapAll(all []*analysis.Analyzer) []*analysis.Analyzer {
 
 func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 	cfg := Config
-	if cfg.Threshold < 0 || cfg.Threshold > 100 {
+	if !ValidThreshold(cfg.Threshold) {
 		return nil, fail(cfg, fmt.Errorf("hot-threshold %v: want a percentage between 0 and 100", cfg.Threshold))
 	}
 	var explicit *Profile
@@ -117,12 +120,15 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 	inner.Report = func(d analysis.Diagnostic) { diags = append(diags, d) }
 	res, err := a.Run(&inner)
 
+	// The package list and default.pgo files are looked up only when
+	// there is a loop to weigh: runs without findings pay nothing.
+	hasLoop := slices.ContainsFunc(diags, func(d analysis.Diagnostic) bool { _, ok := loopOf(d); return ok })
 	var profiles []*Profile
 	if explicit != nil {
-		profiles = []*Profile{explicit}
-	} else if slices.ContainsFunc(diags, func(d analysis.Diagnostic) bool { _, ok := loopOf(d); return ok }) {
-		// Looked up only when there is a loop to weigh: runs without
-		// findings pay nothing.
+		if !hasLoop || cfg.Patterns == nil || matchesLinted(explicit, cfg.Patterns()) {
+			profiles = []*Profile{explicit}
+		}
+	} else if hasLoop {
 		ps, lerr := DefaultPGO(cfg.Patterns(), pass.Pkg.Path())
 		if lerr != nil {
 			return nil, fail(cfg, lerr)
@@ -169,6 +175,9 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 	}
 	return res, err
 }
+
+// ValidThreshold reports whether pct is a percentage, 0 to 100 (not NaN).
+func ValidThreshold(pct float64) bool { return pct >= 0 && pct <= 100 }
 
 // fatalOnce serializes Fatal: analyzers of several packages run at once and
 // may all meet a bad profile; only the first may print before the exit.

@@ -1,6 +1,8 @@
 package hot
 
 import (
+	"bytes"
+	"compress/gzip"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -182,7 +184,7 @@ func TestMatch(t *testing.T) {
 		file, _ := parser.ParseFile(fset, "x.go", "package "+tc.pkgName, 0)
 		f := EnclosingFunc(fset, file, tc.pkg, tc.pkgName, file.Package)
 		f.Local = tc.local
-		ok, exact := f.match(tc.sym)
+		ok, exact, _ := f.match(tc.sym)
 		if ok != tc.ok || exact != tc.exact {
 			t.Errorf("%s: match(%q) = %v, %v; want %v, %v", f.Name(), tc.sym, ok, exact, tc.ok, tc.exact)
 		}
@@ -329,7 +331,7 @@ func TestLoadErrors(t *testing.T) {
 	zero := build()
 	for _, tc := range []struct{ file, want string }{
 		{filepath.Join(dir, "missing.pprof"), "no such file or directory"},
-		{dir, "is a directory"},
+		{dir, "a directory, not a regular file"},
 		{empty, "empty file"},
 		{text, "not a pprof profile"},
 		{write(t, heap), "not a CPU profile"},
@@ -343,6 +345,65 @@ func TestLoadErrors(t *testing.T) {
 		msg := err.Error()
 		if !strings.Contains(msg, tc.file) || !strings.Contains(msg, tc.want) || strings.Contains(msg, "\n") {
 			t.Errorf("Load(%s) = %q, want one line naming the file and %q", tc.file, msg, tc.want)
+		}
+	}
+}
+
+// TestLoadBounded: a device never ends and a named pipe blocks the open;
+// a file or a gzip stream past the limit is refused before it fills memory.
+func TestLoadBounded(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, err := Load("/dev/zero"); err == nil || !strings.Contains(err.Error(), "a device, not a regular file") {
+			t.Errorf("Load(/dev/zero) = %v, want a refusal", err)
+		}
+	}
+	defer func(old int64) { maxProfileBytes = old }(maxProfileBytes)
+	maxProfileBytes = 1 << 20
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.pprof")
+	os.WriteFile(big, make([]byte, maxProfileBytes+1), 0o666)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(make([]byte, 2*maxProfileBytes))
+	zw.Close()
+	bomb := filepath.Join(dir, "bomb.pprof")
+	os.WriteFile(bomb, gz.Bytes(), 0o666)
+	for file, want := range map[string]string{big: "more than a profile's limit of 1 MiB", bomb: "decompressed, more than a profile's limit of 1 MiB"} {
+		if _, err := Load(file); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), file) {
+			t.Errorf("Load(%s) = %v, want %q", file, err, want)
+		}
+	}
+}
+
+// TestOwnsFile: a "main." symbol's file must resolve to the linted file:
+// the longest tail of the profile's path that exists in the module.
+func TestOwnsFile(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{"go.mod", "root.go", "cmd/server/main.go", "cmd/worker/main.go", "a/tool/main.go", "b/tool/main.go"} {
+		os.MkdirAll(filepath.Join(root, filepath.Dir(f)), 0o777)
+		os.WriteFile(filepath.Join(root, f), nil, 0o666)
+	}
+	os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.com/mod\n"), 0o666)
+	local := func(f string) string { return filepath.Join(root, f) }
+	for _, tc := range []struct {
+		profile string
+		owner   string // "" for none
+	}{
+		{"/build/mod/cmd/server/main.go", "cmd/server/main.go"},      // another machine's path
+		{"example.com/mod/cmd/server/main.go", "cmd/server/main.go"}, // -trimpath
+		{`C:\build\mod\cmd\worker\main.go`, "cmd/worker/main.go"},    // another OS
+		{local("cmd/server/main.go"), "cmd/server/main.go"},          // this machine
+		{"/build/mod/root.go", "root.go"},                            // the root package
+		{"/build/root.go", "root.go"},                                // built in a directory of another name
+		{"/build/mod/tool/main.go", ""},                              // a/tool or b/tool: neither
+		{"/build/other/cmd/gone/main.go", ""},                        // moved, or another module's
+		{"other.com/mod/cmd/server/main.go", "cmd/server/main.go"},   // -trimpath, module renamed since: the tail
+		{"example.com/mod/x/cmd/server/main.go", ""},                 // -trimpath: the module path decides
+	} {
+		for _, f := range []string{"root.go", "cmd/server/main.go", "cmd/worker/main.go", "a/tool/main.go", "b/tool/main.go"} {
+			if got, want := ownsFile(tc.profile, local(f)), f == tc.owner; got != want {
+				t.Errorf("ownsFile(%q, %s) = %v, want %v", tc.profile, f, got, want)
+			}
 		}
 	}
 }

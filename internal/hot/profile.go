@@ -1,8 +1,12 @@
 package hot
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"sync"
 
@@ -71,13 +75,14 @@ func Load(path string) (*Profile, error) {
 	return r.p, r.err
 }
 
+// maxProfileBytes bounds a profile file, and its contents once
+// decompressed: CPU profiles are a few megabytes, and a profile is read
+// whole into memory.
+var maxProfileBytes int64 = 256 << 20 // a variable for tests
+
 func load(path string) (*Profile, error) {
-	data, err := os.ReadFile(path)
+	data, err := readProfile(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, fmt.Errorf("profile %s: %v", path, err)
 	}
 	if len(data) == 0 {
@@ -88,6 +93,76 @@ func load(path string) (*Profile, error) {
 		return nil, fmt.Errorf("profile %s: not a pprof profile: %v", path, err)
 	}
 	return index(path, p)
+}
+
+// readProfile returns the contents of the profile file, decompressed if
+// gzipped, refusing anything but a regular file (a named pipe would block
+// the open, a device such as /dev/zero never end) and anything past
+// maxProfileBytes.
+func readProfile(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if !fi.Mode().IsRegular() {
+		kind := "a special file"
+		switch t := fi.Mode().Type(); {
+		case t&fs.ModeDir != 0:
+			kind = "a directory"
+		case t&fs.ModeNamedPipe != 0:
+			kind = "a named pipe"
+		case t&fs.ModeDevice != 0:
+			kind = "a device"
+		case t&fs.ModeSocket != 0:
+			kind = "a socket"
+		}
+		return nil, fmt.Errorf("%s, not a regular file", kind)
+	}
+	if fi.Size() > maxProfileBytes {
+		return nil, fmt.Errorf("%d bytes, more than a profile's limit of %d MiB", fi.Size(), maxProfileBytes>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	data, err := readAtMost(f)
+	if err != nil {
+		return nil, err
+	}
+	// Decompress here, bounded: pprof's ParseData would inflate without a
+	// limit.
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("not a pprof profile: %v", err)
+		}
+		if data, err = readAtMost(zr); err != nil {
+			return nil, fmt.Errorf("decompressed, %v", err)
+		}
+	}
+	return data, nil
+}
+
+// readAtMost reads r to its end, failing past maxProfileBytes.
+func readAtMost(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxProfileBytes+1))
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if int64(len(data)) > maxProfileBytes {
+		return nil, fmt.Errorf("more than a profile's limit of %d MiB", maxProfileBytes>>20)
+	}
+	return data, nil
+}
+
+// unwrapPath drops an *os.PathError's path: the caller names the file.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // index builds a Profile from a parsed one.
@@ -155,8 +230,8 @@ func (p *Profile) Weigh(f Func, start, end int) Weight {
 		if !sameFile(fn.file, f.File) {
 			continue
 		}
-		ok, exact := f.match(fn.name)
-		if !ok {
+		ok, exact, binary := f.match(fn.name)
+		if !ok || binary && !ownsFile(fn.file, f.File) {
 			continue
 		}
 		fns = append(fns, fn)

@@ -100,19 +100,21 @@ func LocalName(fd *ast.FuncDecl) string {
 // match reports whether the profile symbol sym belongs to f: it is f itself
 // (exact), or a closure or wrapper the compiler made from f's body —
 // "F.func1", "F.func1.2", "F.gowrap1", "F.deferwrap1", "init.0", also when
-// F was inlined and the name became "Caller.F.func1".
-func (f Func) match(sym string) (ok, exact bool) {
-	for _, pkg := range f.Pkgs {
+// F was inlined and the name became "Caller.F.func1". binary is set when
+// sym matched as "main.": every main package has that prefix.
+func (f Func) match(sym string) (ok, exact, binary bool) {
+	for i, pkg := range f.Pkgs {
+		binary = pkg == "main" && i == 0 && len(f.Pkgs) > 1
 		rest, found := strings.CutPrefix(sym, pkg+".")
 		if !found {
 			continue
 		}
 		rest = elideTypeArgs(rest)
 		if rest == f.Local {
-			return true, true
+			return true, true, binary
 		}
 		if f.Local == "init" && strings.HasPrefix(rest, "glob..func") {
-			return true, false // closures of variable initializers before Go 1.22
+			return true, false, binary // closures of variable initializers before Go 1.22
 		}
 		for i := 0; i+len(f.Local) <= len(rest); {
 			j := strings.Index(rest[i:], f.Local)
@@ -122,12 +124,12 @@ func (f Func) match(sym string) (ok, exact bool) {
 			j += i
 			before := j == 0 || (rest[j-1] == '.' && (j < 2 || rest[j-2] != ')'))
 			if before && closureSuffix(rest[j+len(f.Local):]) {
-				return true, false
+				return true, false, binary
 			}
 			i = j + 1
 		}
 	}
-	return false, false
+	return false, false, false
 }
 
 // closureSuffix reports whether s starts a compiler-made name under a

@@ -213,33 +213,44 @@ func Mentions(info *types.Info, n ast.Node, obj types.Object) bool {
 // NextUse returns the first statement after the one at cur (in the same
 // statement list) that refers to obj, and the statements in between
 // (which do not refer to obj: the variable is untouched there).
-func NextUse(info *types.Info, cur inspector.Cursor, obj types.Object) (next ast.Stmt, between []ast.Stmt, ok bool) {
-	for c, more := cur.NextSibling(); more; c, more = c.NextSibling() {
-		s, isStmt := c.Node().(ast.Stmt)
-		if !isStmt {
-			return nil, nil, false
-		}
-		if Mentions(info, s, obj) {
-			return s, between, true
-		}
-		between = append(between, s)
+func NextUse(uses *Uses, cur inspector.Cursor, obj types.Object) (next ast.Stmt, between []ast.Stmt, ok bool) {
+	list, i, ok := StmtList(cur)
+	if !ok {
+		return nil, nil, false // an if or switch init, a labeled statement: no list to follow
 	}
-	return nil, nil, false
+	p, ok := uses.Next(obj, list[i].End())
+	if !ok {
+		return nil, nil, false
+	}
+	j := StmtAt(list, p)
+	if j == len(list) {
+		return nil, nil, false // used only after the list
+	}
+	return list[j], list[i+1 : j : j], true
 }
 
 // Root returns the variable at the root of a reference chain
 // (x, x.f.g, x[i], *x, (x)), or nil.
 func Root(info *types.Info, e ast.Expr) types.Object {
+	if id := rootIdent(info, e); id != nil {
+		return info.Uses[id]
+	}
+	return nil
+}
+
+// rootIdent returns the identifier Root looks up: the x of x.f.g, x[i],
+// *x, (x), x[i:j], or the Var of pkg.Var.
+func rootIdent(info *types.Info, e ast.Expr) *ast.Ident {
 	for {
 		switch x := e.(type) {
 		case *ast.Ident:
-			return info.Uses[x]
+			return x
 		case *ast.SelectorExpr:
 			if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
 				e = x.X
 				continue
 			}
-			return info.Uses[x.Sel] // pkg.Var
+			return x.Sel // pkg.Var
 		case *ast.IndexExpr:
 			e = x.X
 		case *ast.StarExpr:
@@ -252,6 +263,21 @@ func Root(info *types.Info, e ast.Expr) types.Object {
 			return nil
 		}
 	}
+}
+
+// pointerMethodCall returns the selector of a call of a method with a
+// pointer receiver (x.M() can change x), or nil.
+func pointerMethodCall(info *types.Info, call *ast.CallExpr) *ast.SelectorExpr {
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+		if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			if sig, ok := s.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+				if _, isPtr := sig.Recv().Type().(*types.Pointer); isPtr {
+					return sel
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Assigns reports whether n may change one of objs: an assignment or
@@ -299,14 +325,8 @@ func Assigns(info *types.Info, n ast.Node, objs []types.Object) bool {
 			}
 		case *ast.CallExpr:
 			// A method with a pointer receiver called on x can change x.
-			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
-				if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-					if sig, ok := s.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
-						if _, isPtr := sig.Recv().Type().(*types.Pointer); isPtr {
-							found = hit(sel.X)
-						}
-					}
-				}
+			if sel := pointerMethodCall(info, n); sel != nil {
+				found = hit(sel.X)
 			}
 		}
 		return !found
@@ -320,11 +340,11 @@ func Assigns(info *types.Info, n ast.Node, objs []types.Object) bool {
 // the statements between creation and loop. safe is false when moving
 // the expression before those statements could panic (a dereference or
 // index that they might guard).
-func Writable(info *types.Info, pkg *types.Package, t *Trip, pos token.Pos, between []ast.Stmt) (ok, safe bool) {
+func Writable(info *types.Info, uses *Uses, pkg *types.Package, t *Trip, pos token.Pos, between []ast.Stmt) (ok, safe bool) {
 	if pkg == nil {
 		return false, false
 	}
-	scope := pkg.Scope().Innermost(pos)
+	scope := uses.Innermost(pos)
 	if scope == nil {
 		return false, false
 	}
@@ -337,10 +357,8 @@ func Writable(info *types.Info, pkg *types.Package, t *Trip, pos token.Pos, betw
 			return false, false
 		}
 	}
-	for _, s := range between {
-		if Assigns(info, s, t.Roots) {
-			return false, false
-		}
+	if len(between) > 0 && uses.Written(t.Roots, between[0].Pos(), between[len(between)-1].End()) {
+		return false, false
 	}
 	return true, !t.MayPanic || len(between) == 0
 }
@@ -400,19 +418,9 @@ func InBenchmark(fset *token.FileSet, c inspector.Cursor) bool {
 // around cur. A slice or map filled by a loop and never used afterwards
 // is filled for the allocation itself (runtime/pprof's growMap test
 // profiles exactly that growth): presizing it would change the point.
-func UsedAfter(info *types.Info, cur inspector.Cursor, obj types.Object, pos token.Pos) bool {
+func UsedAfter(uses *Uses, cur inspector.Cursor, obj types.Object, pos token.Pos) bool {
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		used := false
-		ast.Inspect(fn.Node(), func(n ast.Node) bool {
-			if used || n == nil || n.End() <= pos {
-				return false
-			}
-			if id, ok := n.(*ast.Ident); ok && id.Pos() > pos && info.Uses[id] == obj {
-				used = true
-			}
-			return !used
-		})
-		return used
+		return uses.In(obj, pos+1, fn.Node().End())
 	}
 	return false
 }

@@ -1,0 +1,212 @@
+package loops
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"sort"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// UsesAnalyzer provides the package's Uses: makecap and hotmap require it,
+// so both share one index.
+var UsesAnalyzer = &analysis.Analyzer{
+	Name: "maplintuses",
+	Doc:  "index of the uses of each object, for maplint's loop analyzers",
+	Run: func(pass *analysis.Pass) (any, error) {
+		return &Uses{info: pass.TypesInfo, files: pass.Files, pkg: pass.Pkg}, nil
+	},
+	ResultType: reflect.TypeFor[*Uses](),
+}
+
+// UsesOf returns the Uses of the pass of an analyzer that requires
+// UsesAnalyzer.
+func UsesOf(pass *analysis.Pass) *Uses { return pass.ResultOf[UsesAnalyzer].(*Uses) }
+
+// Uses indexes, for each object, the identifiers that refer to it in
+// source order, and which of them are written (see Assigns). A question
+// such as "the first use of m after this statement" is then a binary
+// search, not a walk of the rest of the block: a function declaring
+// thousands of maps and filling each in a loop of its own took time
+// quadratic in their number (issue 14). Built on the first question, once
+// per package; safe for concurrent use.
+type Uses struct {
+	info  *types.Info
+	files []*ast.File
+	pkg   *types.Package
+	once  sync.Once
+	// kids are the children of each scope by position, for Innermost.
+	kids  map[*types.Scope][]*types.Scope
+	byObj map[types.Object][]token.Pos // every use, in order
+	// writes are the uses that change the object, in order.
+	writes map[types.Object][]token.Pos
+}
+
+func (u *Uses) index() map[types.Object][]token.Pos {
+	u.once.Do(func() {
+		writes := make(map[*ast.Ident]bool)
+		mark := func(e ast.Expr) {
+			if id := rootIdent(u.info, e); id != nil {
+				writes[id] = true
+			}
+		}
+		for _, f := range u.files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					for _, l := range n.Lhs {
+						mark(l)
+					}
+				case *ast.IncDecStmt:
+					mark(n.X)
+				case *ast.RangeStmt:
+					if n.Tok == token.ASSIGN {
+						if n.Key != nil {
+							mark(n.Key)
+						}
+						if n.Value != nil {
+							mark(n.Value)
+						}
+					}
+				case *ast.UnaryExpr:
+					if n.Op == token.AND {
+						mark(n.X)
+					}
+				case *ast.CallExpr:
+					if sel := pointerMethodCall(u.info, n); sel != nil {
+						mark(sel.X)
+					}
+				}
+				return true
+			})
+		}
+		u.byObj = make(map[types.Object][]token.Pos)
+		u.writes = make(map[types.Object][]token.Pos)
+		for id, obj := range u.info.Uses {
+			u.byObj[obj] = append(u.byObj[obj], id.Pos())
+			if writes[id] {
+				u.writes[obj] = append(u.writes[obj], id.Pos())
+			}
+		}
+		for id := range writes {
+			if obj := u.info.Defs[id]; obj != nil {
+				u.writes[obj] = append(u.writes[obj], id.Pos()) // :=, as Assigns counts it
+			}
+		}
+		for _, m := range []map[types.Object][]token.Pos{u.byObj, u.writes} {
+			for _, list := range m {
+				slices.Sort(list)
+			}
+		}
+		u.kids = make(map[*types.Scope][]*types.Scope)
+		if u.pkg != nil {
+			var sortKids func(s *types.Scope)
+			sortKids = func(s *types.Scope) {
+				kids := slices.Collect(s.Children())
+				slices.SortFunc(kids, func(a, b *types.Scope) int { return int(a.Pos() - b.Pos()) })
+				u.kids[s] = kids
+				for _, k := range kids {
+					sortKids(k)
+				}
+			}
+			sortKids(u.pkg.Scope())
+		}
+	})
+	return u.byObj
+}
+
+// Innermost returns what pkg.Scope().Innermost(pos) does, by binary
+// search: go/types scans the children of each scope, and a function's
+// scope has one per block, so asking once per finding was quadratic.
+// Sibling scopes do not overlap.
+func (u *Uses) Innermost(pos token.Pos) *types.Scope {
+	u.index()
+	if u.pkg == nil {
+		return nil
+	}
+	var inner *types.Scope
+	for _, f := range u.kids[u.pkg.Scope()] { // file scopes: the package scope has no extent
+		if f.Contains(pos) {
+			inner = f
+			break
+		}
+	}
+	for s := inner; s != nil; {
+		inner = s
+		kids := u.kids[s]
+		i := sort.Search(len(kids), func(i int) bool { return kids[i].End() > pos })
+		s = nil
+		if i < len(kids) && kids[i].Contains(pos) {
+			s = kids[i]
+		}
+	}
+	return inner
+}
+
+// Next returns the position of the first reference to obj at or after pos.
+func (u *Uses) Next(obj types.Object, pos token.Pos) (token.Pos, bool) {
+	return next(u.index()[obj], pos)
+}
+
+// next returns the first of the sorted list at or after pos.
+func next(list []token.Pos, pos token.Pos) (token.Pos, bool) {
+	i, _ := slices.BinarySearch(list, pos)
+	if i == len(list) {
+		return token.NoPos, false
+	}
+	return list[i], true
+}
+
+// In reports whether obj is referred to in [from, to).
+func (u *Uses) In(obj types.Object, from, to token.Pos) bool {
+	p, ok := u.Next(obj, from)
+	return ok && p < to
+}
+
+// Written reports whether one of objs is changed in [from, to), as
+// Assigns sees it.
+func (u *Uses) Written(objs []types.Object, from, to token.Pos) bool {
+	u.index()
+	for _, o := range objs {
+		if p, ok := next(u.writes[o], from); ok && p < to {
+			return true
+		}
+	}
+	return false
+}
+
+// StmtList returns the statement list that holds the statement at cur, and
+// its index there.
+func StmtList(cur inspector.Cursor) ([]ast.Stmt, int, bool) {
+	var list []ast.Stmt
+	switch p := cur.Parent().Node().(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	default:
+		return nil, 0, false
+	}
+	i := cur.ParentEdgeIndex()
+	if i < 0 || i >= len(list) || list[i] != cur.Node() {
+		return nil, 0, false
+	}
+	return list, i, true
+}
+
+// StmtAt returns the index of the statement of list (sorted by position)
+// that contains pos, or len(list).
+func StmtAt(list []ast.Stmt, pos token.Pos) int {
+	i := sort.Search(len(list), func(i int) bool { return list[i].End() > pos })
+	if i < len(list) && list[i].Pos() > pos {
+		return len(list) // between statements
+	}
+	return i
+}

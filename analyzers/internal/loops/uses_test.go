@@ -1,0 +1,103 @@
+package loops_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/analyzers/internal/loops"
+)
+
+const scopes = `package p
+
+func f(xs []int) (n int) {
+	for i, x := range xs {
+		if y := x; y > 0 {
+			n += y + i
+		} else {
+			switch z := y; z {
+			case 1:
+				g := func(a int) int { { b := a; return b } }
+				n += g(z)
+			default:
+			}
+		}
+	}
+	var m = map[int]int{}
+	m[1]++
+	p := &n
+	_ = p
+	return
+}
+
+type T struct{}
+
+func (t *T) M() { for range 3 { select { default: } } }
+`
+
+// uses type-checks src and returns the index UsesAnalyzer builds for it.
+func uses(t *testing.T, src string) (*token.FileSet, *ast.File, *types.Package, *types.Info, *loops.Uses) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{}, Scopes: map[ast.Node]*types.Scope{}}
+	pkg, err := new(types.Config).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := loops.UsesAnalyzer.Run(&analysis.Pass{Files: []*ast.File{f}, TypesInfo: info, Pkg: pkg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fset, f, pkg, info, res.(*loops.Uses)
+}
+
+// TestInnermost: the index's binary search finds the scope go/types'
+// Innermost finds, at every position of a file with nested scopes.
+func TestInnermost(t *testing.T) {
+	fset, f, pkg, _, u := uses(t, scopes)
+	for pos := f.FileStart; pos <= f.FileEnd; pos++ {
+		if got, want := u.Innermost(pos), pkg.Scope().Innermost(pos); got != want {
+			t.Errorf("%s: Innermost = %v, want %v", fset.Position(pos), got, want)
+		}
+	}
+}
+
+// TestUsesWritten: the writes of the index are those Assigns sees, use
+// by use.
+func TestUsesWritten(t *testing.T) {
+	_, f, _, info, u := uses(t, scopes)
+	for id, obj := range info.Uses {
+		if _, ok := obj.(*types.Var); !ok {
+			continue
+		}
+		// Assigns on the innermost statement around the use.
+		var stmt ast.Stmt
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil || n.Pos() > id.Pos() || n.End() <= id.Pos() {
+				return false
+			}
+			if s, ok := n.(ast.Stmt); ok {
+				if _, block := s.(*ast.BlockStmt); !block {
+					stmt = s
+				}
+			}
+			return true
+		})
+		if stmt == nil {
+			continue
+		}
+		want := loops.Assigns(info, stmt, []types.Object{obj})
+		if got := u.Written([]types.Object{obj}, stmt.Pos(), stmt.End()); got != want {
+			t.Errorf("%s in %T at %d: Written = %v, Assigns = %v", id.Name, stmt, stmt.Pos(), got, want)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/shadowfix
+
+go 1.26.0

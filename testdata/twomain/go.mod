@@ -1,0 +1,3 @@
+module example.com/twomain
+
+go 1.26.0
