@@ -38,7 +38,7 @@ type TwoMaps interface {
 	~map[string]string | ~map[string]int
 }
 
-func twoMaps[M TwoMaps](keys []string) int {
+func twoMapsConstraint[M TwoMaps](keys []string) int {
 	n := 0
 	for range keys {
 		var m M // cannot be made: M has no core type
