@@ -285,8 +285,8 @@ func keysAdded(info *types.Info, body ast.Node, obj types.Object, from, fresh to
 }
 
 // mayInsert reports whether call takes obj and may add keys to it: any
-// call but len, delete, clear, the reading functions rule 2 allows, and
-// maps.Keys, Values and All (iterators over it).
+// call but the builtins, the reading functions rule 2 allows, log's and
+// testing's printers, and maps.Keys, Values and All (iterators over it).
 func mayInsert(info *types.Info, call *ast.CallExpr, obj types.Object) bool {
 	n := 0
 	for _, a := range call.Args {
@@ -304,6 +304,15 @@ func mayInsert(info *types.Info, call *ast.CallExpr, obj types.Object) bool {
 	}
 	if accounted, fills := allowedCall(info, call, obj); fills || accounted == n {
 		return fills
+	}
+	// log's printers and those of testing.T, B and F format it, as fmt's do.
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Pkg() != nil &&
+		(fn.Pkg().Path() == "log" || fn.Pkg().Path() == "testing") {
+		for _, p := range [...]string{"Print", "Fatal", "Panic", "Error", "Log", "Skip"} {
+			if strings.HasPrefix(fn.Name(), p) {
+				return false
+			}
+		}
 	}
 	return !isKeysValues(info, call) && !analysisutil.IsPkgFunc(typeutil.Callee(info, call), "maps", "All")
 }

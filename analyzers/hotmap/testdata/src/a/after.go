@@ -1,8 +1,10 @@
 package a
 
 import (
+	"log"
 	"maps"
 	"slices"
+	"testing"
 )
 
 // Rule 4 of issue 13: single keys added after the filling loop count in
@@ -48,7 +50,18 @@ func readAfter(names []string) []string {
 	if idx["x"] {
 		return nil
 	}
+	log.Printf("%v", idx)
 	return slices.Sorted(maps.Keys(idx))
+}
+
+// Printing it through log or testing reads it.
+func printed(t *testing.T, names []string) map[string]bool {
+	idx := map[string]bool{} // want `map "idx" is filled with up to len\(names\) entries`
+	for _, n := range names {
+		idx[n] = true
+	}
+	t.Errorf("got %v", idx)
+	return idx
 }
 
 func laterLoop(names, extra []string) map[string]bool {
