@@ -132,7 +132,7 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	}
 	// Single keys added after the loop count; keys from anything else
 	// would make "up to n entries" false.
-	extra, ok := insertsAfter(info, cur, c, loop.Stmt.End())
+	extra, ok := insertsAfter(info, uses, cur, c, loop.Stmt.End())
 	if !ok {
 		return
 	}
@@ -186,7 +186,7 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 // closure, a call that takes the map (maps.Copy, a helper that fills it),
 // a method call on it, its address, a goto, or a variable it is copied
 // to (last = m) that gets any of those.
-func insertsAfter(info *types.Info, cur inspector.Cursor, c *creation, end token.Pos) (n int, ok bool) {
+func insertsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, c *creation, end token.Pos) (n int, ok bool) {
 	var body ast.Node
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		body = fn.Node()
@@ -195,10 +195,10 @@ func insertsAfter(info *types.Info, cur inspector.Cursor, c *creation, end token
 	if body == nil {
 		return 0, false
 	}
-	n, aliases, ok := keysAdded(info, body, c.obj, end, c.pos)
+	n, aliases, ok := keysAdded(info, uses, body, c.obj, end, c.pos)
 	for _, a := range aliases {
 		// Anywhere in the function: a loop may run its inserts after the copy.
-		if k, more, aliasOK := keysAdded(info, body, a, body.Pos(), body.End()); k > 0 || len(more) > 0 || !aliasOK {
+		if k, more, aliasOK := keysAdded(info, uses, body, a, body.Pos(), body.End()); k > 0 || len(more) > 0 || !aliasOK {
 			return 0, false
 		}
 	}
@@ -209,7 +209,10 @@ func insertsAfter(info *types.Info, cur inspector.Cursor, c *creation, end token
 // that run at most once each (not in a loop or closure that starts after
 // fresh); ok is false when keys may come otherwise (see insertsAfter).
 // aliases are the variables obj is copied to.
-func keysAdded(info *types.Info, body ast.Node, obj types.Object, from, fresh token.Pos) (n int, aliases []types.Object, ok bool) {
+func keysAdded(info *types.Info, uses *loops.Uses, body ast.Node, obj types.Object, from, fresh token.Pos) (n int, aliases []types.Object, ok bool) {
+	if uses.GotoIn(body.Pos(), body.End()) {
+		return 0, nil, false // a jump back could run an insert again
+	}
 	ok = true
 	var stack []ast.Node
 	repeated := func() bool {
@@ -238,7 +241,7 @@ func keysAdded(info *types.Info, body ast.Node, obj types.Object, from, fresh to
 			aliases = append(aliases, o)
 		}
 	}
-	ast.Inspect(body, func(node ast.Node) bool {
+	visit := func(node ast.Node) bool {
 		if !ok {
 			return false
 		}
@@ -246,8 +249,10 @@ func keysAdded(info *types.Info, body ast.Node, obj types.Object, from, fresh to
 			stack = stack[:len(stack)-1]
 			return true
 		}
-		if br, isBranch := node.(*ast.BranchStmt); isBranch && br.Tok == token.GOTO {
-			ok = false // a jump back could run an insert again
+		// Every case below needs a use of obj inside node: skip the rest
+		// of a function that fills thousands of maps (issue 14) by index.
+		if node.End() <= from || !uses.In(obj, max(node.Pos(), from), node.End()) {
+			return false
 		}
 		if node.Pos() >= from {
 			switch x := node.(type) {
@@ -280,7 +285,30 @@ func keysAdded(info *types.Info, body ast.Node, obj types.Object, from, fresh to
 		}
 		stack = append(stack, node)
 		return true
-	})
+	}
+	// The function's statements that refer to obj, found by the index:
+	// no walk over the others (the function's own node is no loop).
+	var list []ast.Stmt
+	switch fn := body.(type) {
+	case *ast.FuncDecl:
+		if fn.Body != nil {
+			list = fn.Body.List
+		}
+	case *ast.FuncLit:
+		list = fn.Body.List
+	}
+	for pos := from; ok; {
+		p, found := uses.Next(obj, pos)
+		if !found {
+			break
+		}
+		i := loops.StmtAt(list, p)
+		if i == len(list) {
+			break // past the function
+		}
+		ast.Inspect(list[i], visit)
+		pos = list[i].End()
+	}
 	return n, aliases, ok
 }
 

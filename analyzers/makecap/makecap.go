@@ -204,7 +204,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	}
 	// Appends right after the loop belong in the capacity too: without
 	// them the last append always reallocates.
-	after, nonNil := appendsAfter(info, cur, next, c.obj)
+	after, nonNil := appendsAfter(info, uses, cur, next, c.obj)
 	writable, safe := loops.Writable(info, uses, pass.Pkg, trip, c.pos, between)
 	if !writable {
 		return
@@ -287,29 +287,31 @@ func plus(trip *loops.Trip, k int64, text string, after int64) string {
 // statements whose branches use obj only in such statements (the larger
 // branch counts). nonNil reports whether one append runs whatever
 // happens: obj is non-nil after it, as make's slice would be.
-func appendsAfter(info *types.Info, cur inspector.Cursor, loop ast.Stmt, obj types.Object) (n int64, nonNil bool) {
-	after := false
-	for c, more := cur.NextSibling(); more; c, more = c.NextSibling() {
-		s, ok := c.Node().(ast.Stmt)
+func appendsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, loop ast.Stmt, obj types.Object) (n int64, nonNil bool) {
+	list, _, ok := loops.StmtList(cur)
+	if !ok {
+		return 0, false
+	}
+	// From use to use by the index: the statements between do not
+	// mention obj, and one function may fill thousands of slices.
+	for pos := loop.End(); ; {
+		p, ok := uses.Next(obj, pos)
 		if !ok {
 			break
 		}
-		if !after {
-			after = s == loop
-			continue
+		i := loops.StmtAt(list, p)
+		if i == len(list) {
+			break // past the block
 		}
-		if !loops.Mentions(info, s, obj) {
-			continue
-		}
+		s := list[i]
 		if k := appendedElems(info, s, obj); k > 0 {
 			n, nonNil = n+k, true
-			continue
-		}
-		k, ok := branchAppends(info, s, obj)
-		if !ok {
+		} else if k, ok := branchAppends(info, s, obj); ok {
+			n += k
+		} else {
 			break // another use: what follows is not the fill
 		}
-		n += k
+		pos = s.End()
 	}
 	return n, nonNil
 }

@@ -45,6 +45,7 @@ type Uses struct {
 	byObj map[types.Object][]token.Pos // every use, in order
 	// writes are the uses that change the object, in order.
 	writes map[types.Object][]token.Pos
+	gotos  []token.Pos // goto statements, in order
 }
 
 func (u *Uses) index() map[types.Object][]token.Pos {
@@ -81,6 +82,10 @@ func (u *Uses) index() map[types.Object][]token.Pos {
 					if sel := pointerMethodCall(u.info, n); sel != nil {
 						mark(sel.X)
 					}
+				case *ast.BranchStmt:
+					if n.Tok == token.GOTO {
+						u.gotos = append(u.gotos, n.Pos())
+					}
 				}
 				return true
 			})
@@ -103,6 +108,7 @@ func (u *Uses) index() map[types.Object][]token.Pos {
 				slices.Sort(list)
 			}
 		}
+		slices.Sort(u.gotos)
 		u.kids = make(map[*types.Scope][]*types.Scope)
 		if u.pkg != nil {
 			var sortKids func(s *types.Scope)
@@ -165,6 +171,13 @@ func next(list []token.Pos, pos token.Pos) (token.Pos, bool) {
 // In reports whether obj is referred to in [from, to).
 func (u *Uses) In(obj types.Object, from, to token.Pos) bool {
 	p, ok := u.Next(obj, from)
+	return ok && p < to
+}
+
+// GotoIn reports whether a goto statement is in [from, to).
+func (u *Uses) GotoIn(from, to token.Pos) bool {
+	u.index()
+	p, ok := next(u.gotos, from)
 	return ok && p < to
 }
 
