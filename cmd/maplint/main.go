@@ -5,6 +5,8 @@
 //	maplint -fix ./...             apply suggested fixes (-diff to show them)
 //	maplint -newmap=false ./...    switch an analyzer off
 //	maplint -profile=cpu.pprof ./... weigh loop findings by a CPU profile (docs/profile.md)
+//	maplint -sarif ./... > maplint.sarif  SARIF 2.1.0 for code scanning (docs/sarif.md)
+//	maplint -V                     print the module version and VCS revision
 //	go vet -vettool=$(command -v maplint) ./...
 //
 // Run "maplint help" for every flag.
@@ -15,14 +17,13 @@ import (
 	"log"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/multichecker"
-
 	"github.com/maplint/maplint/analyzers"
+	"github.com/maplint/maplint/internal/driver"
 	"github.com/maplint/maplint/internal/hot"
 )
 
 func main() {
-	// Suite-wide flags, on flag.CommandLine before multichecker.Main
+	// Suite-wide flags, on flag.CommandLine before driver.Main
 	// parses it (they also appear in -flags, so go vet passes them on).
 	flag.StringVar(&hot.Config.Profile, "profile", "",
 		"pprof CPU `file` that weighs hotmap and makecap findings (default: the default.pgo of the main packages linted; see docs/profile.md)")
@@ -36,5 +37,5 @@ func main() {
 		return args
 	}
 	hot.Config.Fatal = func(err error) { log.Fatal(err) } // one line, exit 1
-	multichecker.Main(hot.WrapAll(analyzers.All())...)
+	driver.Main(hot.WrapAll(analyzers.All()))
 }
