@@ -35,7 +35,7 @@ func printSARIF(w io.Writer, res *Result, analyzers []*analysis.Analyzer) error 
 	if rev != "unknown" {
 		run.Tool.Driver.WithProperties(sarif.NewPropertyBag().Add("revision", rev))
 	}
-	run.AddOriginalUriBaseId(srcRoot, *sarif.NewArtifactLocation().WithURI(fileURI(wd) + "/"))
+	run.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{srcRoot: *sarif.NewArtifactLocation().WithURI(fileURI(wd) + "/")})
 	run.WithColumnKind("unicodeCodePoints")
 
 	// One rule per category, in a stable order: by analyzer, then category.
