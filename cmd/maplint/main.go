@@ -1,12 +1,12 @@
 // Command maplint runs maplint's analyzers on Go packages.
 //
-//	maplint ./...                  report findings (exit 3 when there are some)
-//	maplint -json ./...            go/analysis JSON output (exit 0)
-//	maplint -fix ./...             apply suggested fixes (-diff to show them)
-//	maplint -newmap=false ./...    switch an analyzer off
-//	maplint -profile=cpu.pprof ./... weigh loop findings by a CPU profile (docs/profile.md)
-//	maplint -sarif ./... > maplint.sarif  SARIF 2.1.0 for code scanning (docs/sarif.md)
-//	maplint -V                     print the module version and VCS revision
+//	maplint ./...                          report findings (exit 3 when there are some)
+//	maplint -json ./...                    go/analysis JSON output (exit 0)
+//	maplint -fix ./...                     apply suggested fixes (-diff to show them)
+//	maplint -newmap=false ./...            switch an analyzer off
+//	maplint -profile=cpu.pprof ./...       weigh loop findings by a CPU profile (docs/profile.md)
+//	maplint -sarif ./... > maplint.sarif   SARIF 2.1.0 for code scanning (docs/sarif.md)
+//	maplint -V                             print the module version and VCS revision
 //	go vet -vettool=$(command -v maplint) ./...
 //
 // Run "maplint help" for every flag.
