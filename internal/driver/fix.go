@@ -204,12 +204,14 @@ fixloop:
 			continue
 		}
 		total++
-		rootsOnce.Do(func() { never, rootsErr = goRoots() })
 		why := ""
-		if rootsErr != nil {
-			why = rootsErr.Error()
-		} else {
-			why = refuse(name, filePkg[name], never)
+		if !f.FixAnywhere {
+			rootsOnce.Do(func() { never, rootsErr = goRoots() })
+			if rootsErr != nil {
+				why = rootsErr.Error()
+			} else {
+				why = refuse(name, filePkg[name], never)
+			}
 		}
 		if why != "" {
 			rec.Status, rec.Error = fileRefused, why

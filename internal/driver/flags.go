@@ -16,6 +16,7 @@ type Flags struct {
 	JSON, SARIF bool
 	Context     int // -c
 	Fix, Diff   bool
+	FixAnywhere bool // -fix-outside-module: for scratch copies of GOROOT or of dependencies
 	Tests       bool // -test
 	Debug       string
 	CPUProfile  string
@@ -47,6 +48,7 @@ func register(fs *flag.FlagSet, analyzers []*analysis.Analyzer, f *Flags) map[*a
 	fs.IntVar(&f.Context, "c", -1, `display offending line with this many lines of context`)
 	fs.BoolVar(&f.Fix, "fix", false, "apply all suggested fixes")
 	fs.BoolVar(&f.Diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
+	fs.BoolVar(&f.FixAnywhere, "fix-outside-module", false, "with -fix, also write files outside the main modules (GOROOT, the module cache, replaced modules, vendor): for scratch copies only")
 
 	// vet's legacy flags, accepted and ignored as multichecker does.
 	_ = fs.Bool("source", false, "no effect (deprecated)")
