@@ -17,21 +17,25 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// printText writes errors of any unit, then the roots' diagnostics as
-// "file:line:col: message" (related information as "file:line:col: \tmsg"),
-// each with contextLines lines around it when contextLines >= 0. A file
-// in both p and p's test variant is reported once.
-func printText(w io.Writer, res *Result, contextLines int) error {
+// A finding is a root's diagnostic.
+type finding struct {
+	u *Unit
+	d analysis.Diagnostic
+}
+
+// findings returns the units that failed and the roots' diagnostics, in
+// output order. A diagnostic in a file of both p and p's test variant is
+// returned once (same position, end, analyzer and message).
+func findings(res *Result) (failed []*Unit, found []finding) {
 	type key struct {
 		pos, end token.Position
 		*analysis.Analyzer
 		message string
 	}
 	seen := make(map[key]bool)
-	var buf bytes.Buffer
 	for _, u := range res.All {
 		if u.Err != nil {
-			fmt.Fprintf(w, "%s: %v\n", u.Analyzer.Name, u.Err)
+			failed = append(failed, u)
 			continue
 		}
 		if !u.IsRoot {
@@ -40,12 +44,26 @@ func printText(w io.Writer, res *Result, contextLines int) error {
 		fset := u.Package.Fset
 		for _, d := range u.Diagnostics {
 			k := key{fset.Position(d.Pos), fset.Position(d.End), u.Analyzer, d.Message}
-			if seen[k] {
-				continue
+			if !seen[k] {
+				seen[k] = true
+				found = append(found, finding{u, d})
 			}
-			seen[k] = true
-			printPlain(&buf, fset, contextLines, d)
 		}
+	}
+	return failed, found
+}
+
+// printText writes the errors of failed units, then the findings as
+// "file:line:col: message" (related information as "file:line:col: \tmsg"),
+// each with contextLines lines around it when contextLines >= 0.
+func printText(w io.Writer, res *Result, contextLines int) error {
+	failed, found := findings(res)
+	var buf bytes.Buffer
+	for _, u := range failed {
+		fmt.Fprintf(&buf, "%s: %v\n", u.Analyzer.Name, u.Err)
+	}
+	for _, f := range found {
+		printPlain(&buf, f.u.Package.Fset, contextLines, f.d)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err

@@ -42,42 +42,18 @@ func printSARIF(w io.Writer, res *Result, analyzers []*analysis.Analyzer) error 
 	type ruleKey struct{ analyzer, id string }
 	var rules []ruleKey
 	seenRule := make(map[string]bool)
-	type dupKey struct {
-		pos, end token.Position
-		*analysis.Analyzer
-		message string
-	}
-	seen := make(map[dupKey]bool)
-	type finding struct {
-		u *Unit
-		d analysis.Diagnostic
-	}
-	var findings []finding
 	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
-	for _, u := range res.All {
-		if u.Err != nil {
-			inv.WithExecutionSuccessful(false)
-			inv.AddToolExecutionNotification(sarif.NewNotification().
-				WithLevel("error").
-				WithMessage(sarif.NewTextMessage(fmt.Sprintf("%s: %s: %v", u.Package.ID, u.Analyzer.Name, u.Err))))
-			continue
-		}
-		if !u.IsRoot {
-			continue
-		}
-		fset := u.Package.Fset
-		for _, d := range u.Diagnostics {
-			k := dupKey{fset.Position(d.Pos), fset.Position(d.End), u.Analyzer, d.Message}
-			if seen[k] {
-				continue // a file of both p and p's test variant
-			}
-			seen[k] = true
-			id := ruleID(u.Analyzer, d)
-			if !seenRule[id] {
-				seenRule[id] = true
-				rules = append(rules, ruleKey{u.Analyzer.Name, id})
-			}
-			findings = append(findings, finding{u, d})
+	failed, found := findings(res)
+	for _, u := range failed {
+		inv.WithExecutionSuccessful(false)
+		inv.AddToolExecutionNotification(sarif.NewNotification().
+			WithLevel("error").
+			WithMessage(sarif.NewTextMessage(fmt.Sprintf("%s: %s: %v", u.Package.ID, u.Analyzer.Name, u.Err))))
+	}
+	for _, f := range found {
+		if id := ruleID(f.u.Analyzer, f.d); !seenRule[id] {
+			seenRule[id] = true
+			rules = append(rules, ruleKey{f.u.Analyzer.Name, id})
 		}
 	}
 	slices.SortFunc(rules, func(x, y ruleKey) int {
@@ -103,7 +79,7 @@ func printSARIF(w io.Writer, res *Result, analyzers []*analysis.Analyzer) error 
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel("warning")).
 			WithProperties(sarif.NewPropertyBag().Add("analyzer", r.analyzer))
 	}
-	for _, f := range findings {
+	for _, f := range found {
 		fset := f.u.Package.Fset
 		result := run.CreateResultForRule(ruleID(f.u.Analyzer, f.d)).
 			WithLevel("warning").
