@@ -91,11 +91,11 @@ func Run(patterns []string, analyzers []*analysis.Analyzer, f Flags) (exitcode i
 		f.Debug += "v"
 	}
 	dbg := func(b byte) bool { return strings.IndexByte(f.Debug, b) >= 0 }
-	if stop, err := startProfiles(f); err != nil {
+	stop, err := startProfiles(f)
+	defer stop()
+	if err != nil {
 		log.Print(err)
 		return 1
-	} else {
-		defer stop()
 	}
 	if f.Fix && f.SARIF {
 		log.Print("-sarif reports findings; it cannot be combined with -fix (use -fix -json)")

@@ -171,9 +171,13 @@ fixloop:
 		fa.rec.Status = statusApplied // unless a file is not written, below
 	}
 
-	var never []string // main module directories, computed once when a file is to be written
-	var rootsErr error
-	var rootsOnce sync.Once
+	// GOROOT and the module cache, asked of the go command once, when a
+	// file is to be written.
+	var (
+		never     []string
+		rootsErr  error
+		rootsOnce sync.Once
+	)
 	files := make([]string, 0, len(edited))
 	for name := range edited {
 		files = append(files, name)
