@@ -1,10 +1,12 @@
 // Command maplint runs maplint's analyzers on Go packages.
 //
-//	maplint ./...                  report findings (exit 3 when there are some)
-//	maplint -json ./...            go/analysis JSON output (exit 0)
-//	maplint -fix ./...             apply suggested fixes (-diff to show them)
-//	maplint -newmap=false ./...    switch an analyzer off
-//	maplint -profile=cpu.pprof ./... weigh loop findings by a CPU profile (docs/profile.md)
+//	maplint ./...                          report findings (exit 3 when there are some)
+//	maplint -json ./...                    go/analysis JSON output (exit 0)
+//	maplint -fix ./...                     apply suggested fixes (-diff to show them)
+//	maplint -newmap=false ./...            switch an analyzer off
+//	maplint -profile=cpu.pprof ./...       weigh loop findings by a CPU profile (docs/profile.md)
+//	maplint -sarif ./... > maplint.sarif   SARIF 2.1.0 for code scanning (docs/sarif.md)
+//	maplint -V                             print the module version and VCS revision
 //	go vet -vettool=$(command -v maplint) ./...
 //
 // Run "maplint help" for every flag.
@@ -17,9 +19,8 @@ import (
 	"os"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/multichecker"
-
 	"github.com/maplint/maplint/analyzers"
+	"github.com/maplint/maplint/internal/driver"
 	"github.com/maplint/maplint/internal/goversion"
 	"github.com/maplint/maplint/internal/hot"
 )
@@ -29,7 +30,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err) // one line, exit 1 (internal/goversion)
 		os.Exit(1)
 	}
-	// Suite-wide flags, on flag.CommandLine before multichecker.Main
+	// Suite-wide flags, on flag.CommandLine before driver.Main
 	// parses it (they also appear in -flags, so go vet passes them on).
 	flag.StringVar(&hot.Config.Profile, "profile", "",
 		"pprof CPU `file` that weighs hotmap and makecap findings (default: the default.pgo of the main packages linted; see docs/profile.md)")
@@ -44,5 +45,5 @@ func main() {
 	}
 	hot.Config.Fatal = func(err error) { log.Fatal(err) } // one line, exit 1
 	hot.Config.Warn = func(msg string) { log.Print("warning: " + msg) }
-	multichecker.Main(hot.WrapAll(analyzers.All())...)
+	driver.Main(hot.WrapAll(analyzers.All()))
 }

@@ -56,7 +56,11 @@ func checkFixes(s set, t *tools, sr *setResult, pkgs []pkgInfo, out string) (*fi
 		}
 	}
 
-	m, err := run(copyDir, env, t.maplint, append([]string{"-fix"}, s.Patterns...)...)
+	fixArgs := []string{"-fix"}
+	if s.isGoroot() {
+		fixArgs = append(fixArgs, "-fix-outside-module") // a scratch GOROOT: maplint refuses to write GOROOT otherwise
+	}
+	m, err := run(copyDir, env, t.maplint, append(fixArgs, s.Patterns...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,212 @@
+package driver
+
+// The text and JSON output are byte for byte those of multichecker
+// (x/tools go/analysis/checker print.go and internal driverutil), which
+// scripts, editors and maplint's own tests parse.
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A finding is a root's diagnostic.
+type finding struct {
+	u *Unit
+	d analysis.Diagnostic
+}
+
+// findings returns the units that failed and the roots' diagnostics, in
+// output order. A diagnostic in a file of both p and p's test variant is
+// returned once (same position, end, analyzer and message).
+func findings(res *Result) (failed []*Unit, found []finding) {
+	type key struct {
+		pos, end token.Position
+		*analysis.Analyzer
+		message string
+	}
+	seen := make(map[key]bool)
+	for _, u := range res.All {
+		if u.Err != nil {
+			failed = append(failed, u)
+			continue
+		}
+		if !u.IsRoot {
+			continue
+		}
+		fset := u.Package.Fset
+		for _, d := range u.Diagnostics {
+			k := key{fset.Position(d.Pos), fset.Position(d.End), u.Analyzer, d.Message}
+			if !seen[k] {
+				seen[k] = true
+				found = append(found, finding{u, d})
+			}
+		}
+	}
+	return failed, found
+}
+
+// printText writes the errors of failed units, then the findings as
+// "file:line:col: message" (related information as "file:line:col: \tmsg"),
+// each with contextLines lines around it when contextLines >= 0.
+func printText(w io.Writer, res *Result, contextLines int) error {
+	failed, found := findings(res)
+	var buf bytes.Buffer
+	for _, u := range failed {
+		fmt.Fprintf(&buf, "%s: %v\n", u.Analyzer.Name, u.Err)
+	}
+	for _, f := range found {
+		printPlain(&buf, f.u.Package.Fset, contextLines, f.d)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func printPlain(out io.Writer, fset *token.FileSet, contextLines int, d analysis.Diagnostic) {
+	print := func(pos, end token.Pos, message string) {
+		posn := fset.Position(pos)
+		fmt.Fprintf(out, "%s: %s\n", posn, message)
+		if contextLines < 0 {
+			return
+		}
+		endPosn := fset.Position(end)
+		if !endPosn.IsValid() {
+			endPosn = posn
+		}
+		data, _ := os.ReadFile(posn.Filename)
+		lines := strings.Split(string(data), "\n")
+		for i := posn.Line - contextLines; i <= endPosn.Line+contextLines; i++ {
+			if 1 <= i && i <= len(lines) {
+				fmt.Fprintf(out, "%d\t%s\n", i, lines[i-1])
+			}
+		}
+	}
+	print(d.Pos, d.End, d.Message)
+	for _, rel := range d.Related {
+		print(rel.Pos, rel.End, "\t"+rel.Message)
+	}
+}
+
+// exitCode is multichecker's: 1 if any unit failed, else 3 if a root
+// reported something, else 0.
+func exitCode(res *Result) int {
+	var errs, diags int
+	for _, u := range res.All {
+		if u.Err != nil {
+			errs++
+		} else if u.IsRoot {
+			diags += len(u.Diagnostics)
+		}
+	}
+	switch {
+	case errs > 0:
+		return 1
+	case diags > 0:
+		return 3
+	}
+	return 0
+}
+
+// The JSON document: {"package ID": {"analyzer": [diagnostic...] or {"error": "..."}}}.
+type (
+	jsonTextEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	jsonSuggestedFix struct {
+		Message string         `json:"message"`
+		Edits   []jsonTextEdit `json:"edits"`
+	}
+	jsonDiagnostic struct {
+		Category       string             `json:"category,omitempty"`
+		Posn           string             `json:"posn"`
+		End            string             `json:"end"`
+		Message        string             `json:"message"`
+		SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
+		Related        []jsonRelated      `json:"related,omitempty"`
+	}
+	jsonRelated struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+	jsonError struct {
+		Err string `json:"error"`
+	}
+)
+
+func printJSON(w io.Writer, res *Result) error {
+	tree := make(map[string]map[string]any)
+	for _, u := range res.All {
+		var v any
+		if u.Err != nil {
+			v = jsonError{u.Err.Error()}
+		} else if u.IsRoot && len(u.Diagnostics) > 0 {
+			list := make([]jsonDiagnostic, 0, len(u.Diagnostics))
+			for _, d := range u.Diagnostics {
+				list = append(list, toJSON(u.Package.Fset, d))
+			}
+			v = list
+		}
+		if v == nil {
+			continue
+		}
+		m, ok := tree[u.Package.ID]
+		if !ok {
+			m = make(map[string]any)
+			tree[u.Package.ID] = m
+		}
+		m[u.Analyzer.Name] = v
+	}
+	return writeJSON(w, tree)
+}
+
+func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
+	var fixes []jsonSuggestedFix
+	for _, fix := range d.SuggestedFixes {
+		var edits []jsonTextEdit
+		for _, e := range fix.TextEdits {
+			edits = append(edits, jsonTextEdit{
+				Filename: fset.Position(e.Pos).Filename,
+				Start:    fset.Position(e.Pos).Offset,
+				End:      fset.Position(e.End).Offset,
+				New:      string(e.NewText),
+			})
+		}
+		fixes = append(fixes, jsonSuggestedFix{fix.Message, edits})
+	}
+	var related []jsonRelated
+	for _, r := range d.Related {
+		related = append(related, jsonRelated{
+			Posn:    fset.Position(r.Pos).String(),
+			End:     fset.Position(cmp.Or(r.End, r.Pos)).String(),
+			Message: r.Message,
+		})
+	}
+	return jsonDiagnostic{
+		Category:       d.Category,
+		Posn:           fset.Position(d.Pos).String(),
+		End:            fset.Position(cmp.Or(d.End, d.Pos)).String(),
+		Message:        d.Message,
+		SuggestedFixes: fixes,
+		Related:        related,
+	}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	data, err := json.MarshalIndent(v, "", "\t")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
