@@ -7,7 +7,9 @@
 //	maplint -profile=cpu.pprof ./...       weigh loop findings by a CPU profile (docs/profile.md)
 //	maplint -sarif ./... > maplint.sarif   SARIF 2.1.0 for code scanning (docs/sarif.md)
 //	maplint -V                             print the module version and VCS revision
+//	maplint lsp                            language server on stdio (docs/editors.md)
 //	go vet -vettool=$(command -v maplint) ./...
+//	go fix -fixtool=$(command -v maplint) ./...
 //
 // Run "maplint help" for every flag.
 package main
@@ -15,14 +17,19 @@ package main
 import (
 	"flag"
 	"log"
+	"os"
 	"strings"
 
 	"github.com/maplint/maplint/analyzers"
 	"github.com/maplint/maplint/internal/driver"
 	"github.com/maplint/maplint/internal/hot"
+	"github.com/maplint/maplint/internal/lsp"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "lsp" {
+		os.Exit(lsp.Main(analyzers.All())) // settings come from the client
+	}
 	// Suite-wide flags, on flag.CommandLine before driver.Main
 	// parses it (they also appear in -flags, so go vet passes them on).
 	flag.StringVar(&hot.Config.Profile, "profile", "",
