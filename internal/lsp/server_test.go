@@ -469,6 +469,14 @@ var (
 	buildErr  error
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binary != "" {
+		os.RemoveAll(filepath.Dir(binary))
+	}
+	os.Exit(code)
+}
+
 // maplintBinary builds cmd/maplint once per test process.
 func maplintBinary(t *testing.T) string {
 	t.Helper()
