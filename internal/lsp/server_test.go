@@ -61,7 +61,7 @@ type (
 )
 
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	conn   *jsonrpc2.Conn
 	srv    *Server
 	mu     sync.Mutex
@@ -70,7 +70,7 @@ type client struct {
 }
 
 // start runs a server in this process and connects a client to it.
-func start(t *testing.T, root string, initOptions any) *client {
+func start(t testing.TB, root string, initOptions any) *client {
 	t.Helper()
 	srvEnd, cliEnd := net.Pipe()
 	srv := NewServer(analyzers.All())
