@@ -21,6 +21,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -130,7 +131,13 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) *jsonrpc2.Co
 	}
 	// As glsp's server.handle, which works only on os.Stdin: exit closes
 	// the connection; errors become JSON-RPC errors.
-	handle := func(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+	handle := func(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (_ any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				log.Printf("panic in %s: %v\n%s", req.Method, r, debug.Stack())
+				err = &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("maplint: internal error: %v", r)}
+			}
+		}()
 		gctx := &glsp.Context{Method: req.Method}
 		if req.Params != nil {
 			gctx.Params = *req.Params
@@ -284,9 +291,7 @@ func (s *Server) worker(ctx context.Context) {
 // run analyzes j's package and publishes the result unless a newer
 // request for the package arrived meanwhile.
 func (s *Server) run(j *job) {
-	s.runMu.Lock()
-	res, err := s.Analyze(j.dir, []string{j.pattern}, s.analyzers, driver.LoadOptions{Tests: s.tests})
-	s.runMu.Unlock()
+	res, err := s.analyze(j)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -294,6 +299,20 @@ func (s *Server) run(j *job) {
 		return // stale: the newer run is queued and publishes instead
 	}
 	s.publish(j, res, err)
+}
+
+// analyze runs the driver for j; a panic in it becomes an error, so the
+// server outlives a crashing run.
+func (s *Server) analyze(j *job) (res *driver.Result, err error) {
+	s.runMu.Lock()
+	defer s.runMu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("panic analyzing %s: %v\n%s", j.key, r, debug.Stack())
+			res, err = nil, fmt.Errorf("internal error (please report it): %v", r)
+		}
+	}()
+	return s.Analyze(j.dir, []string{j.pattern}, s.analyzers, driver.LoadOptions{Tests: s.tests})
 }
 
 // analyzeIn runs driver.Analyze from directory dir. The driver loads

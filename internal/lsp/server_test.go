@@ -497,3 +497,27 @@ func maplintBinary(t *testing.T) string {
 	}
 	return binary
 }
+
+// A run that panics is reported, and the server goes on.
+func TestPanicInRun(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"go.mod": goMod, "a/a.go": namesGo})
+	file := filepath.Join(dir, "a/a.go")
+	c := start(t, dir, nil)
+	first := true
+	c.srv.Analyze = func(dir string, patterns []string, as []*analysis.Analyzer, opts driver.LoadOptions) (*driver.Result, error) {
+		if first {
+			first = false
+			panic("boom")
+		}
+		return analyzeIn(dir, patterns, as, opts)
+	}
+	c.open(file)
+	if pub := c.wait(file, 1); len(pub.Diagnostics) != 1 || !strings.Contains(pub.Diagnostics[0].Message, "internal error (please report it): boom") {
+		t.Errorf("after a panic: %+v", pub.Diagnostics)
+	}
+	c.save(file, namesGo)
+	if pub := c.wait(file, 2); len(pub.Diagnostics) != 1 || pub.Diagnostics[0].Message != namesWant {
+		t.Errorf("the run after: %+v", pub.Diagnostics)
+	}
+}
