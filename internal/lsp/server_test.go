@@ -199,18 +199,16 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 
 const goMod = "module example.com/m\n\ngo 1.26\n"
 
-const namesGo = `package a
-
-type User struct{ Name string }
-
-func Names(users []User) []string {
-	names := []string{}
-	for _, u := range users {
-		names = append(names, u.Name)
+// namesGo is the editor test's file (testdata/editor/names) as package a,
+// without its doc comment: one makecap finding with a fix, on line 6.
+var namesGo = func() string {
+	data, err := os.ReadFile("testdata/editor/names/names.go")
+	if err != nil {
+		panic(err)
 	}
-	return names
-}
-`
+	_, text, _ := strings.Cut(string(data), "\n")
+	return strings.Replace(text, "package names", "package a", 1)
+}()
 
 const namesWant = `slice "names" gets len(users) appends; make it with make([]string, 0, len(users))`
 
