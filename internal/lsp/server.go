@@ -573,6 +573,3 @@ func (s *Server) showError(err error) {
 	s.conn.Notify(context.Background(), string(protocol.ServerWindowShowMessage),
 		protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: err.Error()})
 }
-
-
-
