@@ -87,3 +87,11 @@ func uriToPath(uri string) string {
 	}
 	return filepath.Clean(filepath.FromSlash(u.Path))
 }
+
+// content is the file as read for the positions of its findings, or nil.
+func (c *fileCache) content(name string) []byte {
+	if m := c.mappers[name]; m != nil {
+		return m.content
+	}
+	return nil
+}

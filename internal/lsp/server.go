@@ -12,6 +12,7 @@
 package lsp
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -87,8 +88,9 @@ type job struct {
 
 // fileDiag is what a file's last publication said, for code actions.
 type fileDiag struct {
-	key   string
-	diags []published
+	key     string
+	diags   []published
+	content []byte // the file as analyzed, when it has findings
 }
 
 type published struct {
@@ -340,6 +342,7 @@ func (s *Server) publish(j *job, res *driver.Result, err error) {
 		out[path] = append(out[path], published{lsp: protocol.Diagnostic{Range: r, Severity: &sev, Source: &src, Message: msg}})
 	}
 	out[j.trigger] = nil
+	files := newFileCache()
 
 	switch {
 	case err != nil:
@@ -370,7 +373,6 @@ func (s *Server) publish(j *job, res *driver.Result, err error) {
 		for _, u := range failed {
 			note(j.trigger, protocol.Range{}, fmt.Sprintf("maplint: %s failed on %s: %v", u.Analyzer.Name, u.Package.PkgPath, u.Err))
 		}
-		files := newFileCache()
 		for _, f := range found {
 			d, ok := toLSP(files, f)
 			if !ok {
@@ -398,7 +400,7 @@ func (s *Server) publish(j *job, res *driver.Result, err error) {
 				}
 			}
 		}
-		s.published[path] = &fileDiag{j.key, list}
+		s.published[path] = &fileDiag{key: j.key, diags: list, content: files.content(path)}
 		diags := make([]protocol.Diagnostic, 0, len(list))
 		for _, p := range list {
 			diags = append(diags, p.lsp)
@@ -484,7 +486,9 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 	}
 	s.mu.Lock()
 	var cands []published
+	var analyzed []byte
 	if fd := s.published[uriToPath(p.TextDocument.URI)]; fd != nil {
+		analyzed = fd.content
 		for _, d := range fd.diags {
 			if len(d.d.SuggestedFixes) > 0 && overlaps(d.lsp.Range, p.Range) {
 				cands = append(cands, d)
@@ -497,7 +501,7 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 	kind := protocol.CodeActionKindQuickFix
 	for _, d := range cands {
 		for _, fix := range d.d.SuggestedFixes {
-			edit, ok := workspaceEdit(d.fset, fix, docs)
+			edit, ok := workspaceEdit(d.fset, fix, docs, uriToPath(p.TextDocument.URI), analyzed)
 			if !ok {
 				continue
 			}
@@ -517,13 +521,16 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 // workspaceEdit is the change fix makes, as -fix would write it, or false
 // when a file it edits changed since it was analyzed, on disk or in an
 // unsaved buffer: its offsets would land in the wrong places.
-func workspaceEdit(fset *token.FileSet, fix analysis.SuggestedFix, docs map[string]string) (*protocol.WorkspaceEdit, bool) {
+func workspaceEdit(fset *token.FileSet, fix analysis.SuggestedFix, docs map[string]string, path string, analyzed []byte) (*protocol.WorkspaceEdit, bool) {
 	files, err := driver.ApplyFix(fset, fix)
 	if err != nil {
 		return nil, false
 	}
 	we := &protocol.WorkspaceEdit{Changes: make(map[protocol.DocumentUri][]protocol.TextEdit)}
 	for _, f := range files {
+		if filepath.Clean(f.Name) == path && !bytes.Equal(f.Old, analyzed) {
+			return nil, false // rewritten since, to the same size
+		}
 		if text, open := docs[filepath.Clean(f.Name)]; open && text != string(f.Old) {
 			return nil, false
 		}

@@ -286,6 +286,22 @@ func TestDiagnosticsAndQuickFix(t *testing.T) {
 		t.Errorf("quick fix gives\n%s\nmaplint -fix gives\n%s", fixed, want)
 	}
 
+	// The file rewritten on disk to the same size (a checkout), and the
+	// buffer reloaded, with no save: the fix was computed on other text.
+	same := strings.ReplaceAll(namesGo, "users", "userz")
+	if err := os.WriteFile(file, []byte(same), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.conn.Notify(context.Background(), "textDocument/didChange", map[string]any{
+		"textDocument":   map[string]any{"uri": pathToURI(file), "version": 2},
+		"contentChanges": []any{map[string]any{"text": same}}})
+	if got := c.codeActions(file, d.Range); len(got) != 0 {
+		t.Errorf("code actions on a file rewritten since it was analyzed: %+v", got)
+	}
+	if err := os.WriteFile(file, []byte(namesGo), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	// An unsaved change: the fix's offsets would be wrong, so none is offered.
 	c.conn.Notify(context.Background(), "textDocument/didChange", map[string]any{
 		"textDocument":   map[string]any{"uri": pathToURI(file), "version": 2},
