@@ -556,9 +556,12 @@ func before(x, y protocol.Position) bool {
 }
 
 func (s *Server) didChangeConfiguration(_ *glsp.Context, p *protocol.DidChangeConfigurationParams) error {
-	settings := p.Settings
-	if m, ok := settings.(map[string]any); ok && m["maplint"] != nil {
-		settings = m["maplint"] // {"maplint": {...}}, as clients nest sections
+	// Clients send every section they know ({"maplint": {...}, "gopls":
+	// ...}), or nothing: only a maplint section replaces the settings.
+	m, _ := p.Settings.(map[string]any)
+	settings, ok := m["maplint"]
+	if !ok {
+		return nil
 	}
 	if err := s.applySettings(settings); err != nil {
 		s.showError(err)

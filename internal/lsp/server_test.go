@@ -66,6 +66,7 @@ type client struct {
 	srv    *Server
 	mu     sync.Mutex
 	got    map[string][]wirePublish // by URI, in arrival order
+	shown  []string                 // window/showMessage messages
 	notify chan struct{}
 }
 
@@ -78,6 +79,13 @@ func start(t testing.TB, root string, initOptions any) *client {
 	c := &client{t: t, srv: srv, got: make(map[string][]wirePublish), notify: make(chan struct{}, 1)}
 	c.conn = jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(cliEnd, jsonrpc2.VSCodeObjectCodec{}),
 		jsonrpc2.HandlerWithError(func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+			if req.Method == "window/showMessage" {
+				var p struct{ Message string }
+				json.Unmarshal(*req.Params, &p)
+				c.mu.Lock()
+				c.shown = append(c.shown, p.Message)
+				c.mu.Unlock()
+			}
 			if req.Method == "textDocument/publishDiagnostics" {
 				var p wirePublish
 				if err := json.Unmarshal(*req.Params, &p); err != nil {
@@ -455,6 +463,9 @@ func TestSettings(t *testing.T) {
 	if pub := c.wait(file, 1); len(pub.Diagnostics) != 0 {
 		t.Errorf("makecap disabled: %+v", pub.Diagnostics)
 	}
+	// Another server's section changes nothing.
+	c.conn.Notify(context.Background(), "workspace/didChangeConfiguration",
+		map[string]any{"settings": map[string]any{"gopls": map[string]any{"staticcheck": true}}})
 	c.conn.Notify(context.Background(), "workspace/didChangeConfiguration",
 		map[string]any{"settings": map[string]any{"maplint": map[string]any{"tests": true}}})
 	if pub := c.wait(file, 2); len(pub.Diagnostics) != 1 {
@@ -463,6 +474,11 @@ func TestSettings(t *testing.T) {
 	if pub := c.wait(testFile, 1); len(pub.Diagnostics) != 1 {
 		t.Errorf("tests: true: %+v", pub.Diagnostics)
 	}
+	c.mu.Lock()
+	if len(c.shown) > 0 {
+		t.Errorf("messages shown: %q", c.shown)
+	}
+	c.mu.Unlock()
 
 	// The plugin's decoder rejects what golangci-lint rejects.
 	srvEnd, cliEnd := net.Pipe()
