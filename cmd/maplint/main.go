@@ -7,7 +7,9 @@
 //	maplint -profile=cpu.pprof ./...       weigh loop findings by a CPU profile (docs/profile.md)
 //	maplint -sarif ./... > maplint.sarif   SARIF 2.1.0 for code scanning (docs/sarif.md)
 //	maplint -V                             print the module version and VCS revision
+//	maplint lsp                            language server on stdio (docs/editors.md)
 //	go vet -vettool=$(command -v maplint) ./...
+//	go fix -fixtool=$(command -v maplint) ./...
 //
 // Run "maplint help" for every flag.
 package main
@@ -23,12 +25,16 @@ import (
 	"github.com/maplint/maplint/internal/driver"
 	"github.com/maplint/maplint/internal/goversion"
 	"github.com/maplint/maplint/internal/hot"
+	"github.com/maplint/maplint/internal/lsp"
 )
 
 func main() {
 	if err := goversion.Guard(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, err) // one line, exit 1 (internal/goversion)
 		os.Exit(1)
+	}
+	if len(os.Args) > 1 && os.Args[1] == "lsp" {
+		os.Exit(lsp.Main(analyzers.All())) // settings come from the client
 	}
 	// Suite-wide flags, on flag.CommandLine before driver.Main
 	// parses it (they also appear in -flags, so go vet passes them on).

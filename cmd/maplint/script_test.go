@@ -84,14 +84,14 @@ func commands(name, text string) []string {
 	var out []string
 	for _, cmd := range raw {
 		cmd = normalize(cmd)
-		if strings.HasPrefix(cmd, "maplint ") || strings.HasPrefix(cmd, "go vet -vettool=") {
+		if strings.HasPrefix(cmd, "maplint ") || strings.HasPrefix(cmd, "go vet -vettool=") || strings.HasPrefix(cmd, "go fix -fixtool=") {
 			out = append(out, cmd)
 		}
 	}
 	return out
 }
 
-// TestDocumentedCommands: every maplint command in the README, the install,
+// TestDocumentedCommands: every maplint command (and go vet -vettool, go fix -fixtool) in the README, the install,
 // pre-commit and SARIF docs and cmd/maplint's usage comment is run by a
 // script in testdata/script, so a documented command that stops working
 // fails TestScripts. Commands with placeholders (<analyzer>) are skipped.
