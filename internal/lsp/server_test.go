@@ -467,7 +467,10 @@ func TestSettings(t *testing.T) {
 	c.conn.Notify(context.Background(), "workspace/didChangeConfiguration",
 		map[string]any{"settings": map[string]any{"gopls": map[string]any{"staticcheck": true}}})
 	c.conn.Notify(context.Background(), "workspace/didChangeConfiguration",
-		map[string]any{"settings": map[string]any{"maplint": map[string]any{"tests": true}}})
+		map[string]any{"settings": map[string]any{"maplint": map[string]any{
+			// Load the test files, and let makecap's advice report in them
+			// (off by default there: issue 13).
+			"tests": true, "makecap": map[string]any{"tests": true}}}})
 	if pub := c.wait(file, 2); len(pub.Diagnostics) != 1 {
 		t.Errorf("makecap enabled again: %+v", pub.Diagnostics)
 	}
