@@ -58,13 +58,14 @@ type Options struct {
 
 // Stats counts what a Provider did, for measurements.
 type Stats struct {
-	Roots        int // root packages analyzed
-	Deps         int // dependency packages whose facts were asked for
-	DepsMayCarry int // of those, with an object that could carry a fact
-	FromRoot     int // of those, facts translated from a root of the same path
-	FromSource   int // of those, type-checked and analyzed from source here
-	DepFacts     int // facts on dependency objects
-	Completed    int // dependencies whose export data was read to complete them
+	Roots        int      // root packages analyzed
+	Deps         int      // dependency packages whose facts were asked for
+	DepsMayCarry int      // of those, with an object that could carry a fact
+	FromRoot     int      // of those, facts translated from a root of the same path
+	FromSource   int      // of those, type-checked and analyzed from source here
+	SourcePkgs   []string // their paths
+	DepFacts     int      // facts on dependency objects
+	Completed    int      // dependencies whose export data was read to complete them
 }
 
 // A Provider holds the facts and results of the fact analyzers for one
@@ -73,7 +74,7 @@ type Provider struct {
 	analyzers []*analysis.Analyzer // those with facts
 	opts      Options
 	nodes     map[*types.Package]*node
-	plain     map[string]*node // the root whose ID is its path, per path
+	plain     map[string]*node // per path, the package that is no test variant (ID = path)
 
 	mu    sync.Mutex
 	stats Stats
@@ -141,7 +142,7 @@ func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Pro
 		}
 		n := &node{pkg: pkg, root: isRoot[pkg] && pkg.TypesInfo != nil}
 		p.nodes[pkg.Types] = n
-		if n.root && pkg.ID == pkg.PkgPath {
+		if pkg.ID == pkg.PkgPath {
 			p.plain[pkg.PkgPath] = n
 		}
 		all = append(all, pkg)
@@ -293,15 +294,19 @@ func (p *Provider) analyzeDep(n *node) {
 		return
 	}
 	p.count(func(s *Stats) { s.DepsMayCarry++ })
-	if r := p.plain[pkg.PkgPath]; r != nil {
-		// A test variant of a root: the same declarations (test files
-		// only add some), so the same facts.
+	if r := p.plain[pkg.PkgPath]; r != nil && r != n {
+		// A test variant: the same declarations as the package itself
+		// (test files only add some), so the same facts. The package is
+		// a root (analyzed anyway) or a dependency analyzed once for all
+		// its variants.
 		p.ensure(r)
 		p.translate(r.facts, r.pkgFacts, n)
-		p.count(func(s *Stats) { s.FromRoot++ })
+		if r.root {
+			p.count(func(s *Stats) { s.FromRoot++ })
+		}
 		return
 	}
-	p.count(func(s *Stats) { s.FromSource++ })
+	p.count(func(s *Stats) { s.FromSource++; s.SourcePkgs = append(s.SourcePkgs, pkg.ID) })
 	fset := token.NewFileSet()
 	var files []*ast.File
 	for _, name := range pkg.CompiledGoFiles {

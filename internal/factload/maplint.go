@@ -20,7 +20,10 @@ func MaplintMayCarry(a *analysis.Analyzer, obj types.Object) bool {
 		return false
 	}
 	sig := fn.Signature()
-	if r := sig.Recv(); r != nil && mapish(r.Type()) {
+	if !fn.Exported() {
+		return false // no importer can call it
+	}
+	if r := sig.Recv(); r != nil && isMap(r.Type()) {
 		return true
 	}
 	for _, t := range []*types.Tuple{sig.Params(), sig.Results()} {
@@ -33,20 +36,47 @@ func MaplintMayCarry(a *analysis.Analyzer, obj types.Object) bool {
 	return false
 }
 
-// mapish over-approximates newmap's isMapish: a map, a *sync.Map, or any
-// type parameter (its core type may be a map).
+// mapish over-approximates newmap's isMapish: a map or a *sync.Map.
 func mapish(t types.Type) bool {
-	t = types.Unalias(t)
-	switch t := t.(type) {
-	case *types.TypeParam:
-		return true
-	case *types.Pointer:
-		if n, ok := types.Unalias(t.Elem()).(*types.Named); ok {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		if n, ok := types.Unalias(p.Elem()).(*types.Named); ok {
 			obj := n.Obj()
 			return obj.Pkg() != nil && obj.Pkg().Path() == "sync" && obj.Name() == "Map"
 		}
 		return false
 	}
+	return isMap(t)
+}
+
+// isMap over-approximates newmap's IsMap: a type whose underlying type is
+// a map, or a type parameter whose constraint admits one (newmap asks for
+// the core type; facts are on generic functions' origins).
+func isMap(t types.Type) bool {
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return admitsMap(tp.Constraint())
+	}
 	_, ok := t.Underlying().(*types.Map)
 	return ok
+}
+
+// admitsMap reports whether a constraint has a map among its type terms
+// (any, comparable and method-only constraints have none).
+func admitsMap(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		return true
+	case *types.Union:
+		for i := range u.Len() {
+			if admitsMap(u.Term(i).Type()) {
+				return true
+			}
+		}
+	case *types.Interface:
+		for i := range u.NumEmbeddeds() {
+			if admitsMap(u.EmbeddedType(i)) {
+				return true
+			}
+		}
+	}
+	return false
 }
