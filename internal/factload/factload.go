@@ -28,6 +28,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"reflect"
 	"sync"
@@ -51,6 +52,12 @@ type Options struct {
 	// every object may.
 	MayCarry func(a *analysis.Analyzer, obj types.Object) bool
 
+	// CacheDir, if set, keeps the facts of the dependencies analyzed
+	// from source across runs (see cache.go); Warn (default os.Stderr)
+	// receives a note when an entry is corrupt.
+	CacheDir string
+	Warn     io.Writer
+
 	// OwnFactsOnly makes every import of a fact from another package fail
 	// (an experiment: which findings need facts across packages).
 	OwnFactsOnly bool
@@ -62,9 +69,11 @@ type Stats struct {
 	Deps         int      // dependency packages whose facts were asked for
 	DepsMayCarry int      // of those, with an object that could carry a fact
 	FromRoot     int      // of those, facts translated from a root of the same path
+	FromCache    int      // of those, facts read from Options.CacheDir
 	FromSource   int      // of those, type-checked and analyzed from source here
 	SourcePkgs   []string // their paths
 	DepFacts     int      // facts on dependency objects
+	RootFacts    int      // facts the roots export
 	Completed    int      // dependencies whose export data was read to complete them
 }
 
@@ -75,6 +84,8 @@ type Provider struct {
 	opts      Options
 	nodes     map[*types.Package]*node
 	plain     map[string]*node // per path, the package that is no test variant (ID = path)
+
+	cache *diskCache // nil without Options.CacheDir
 
 	mu    sync.Mutex
 	stats Stats
@@ -88,6 +99,9 @@ type node struct {
 	facts    map[factKey]analysis.Fact // on objects of pkg.Types
 	pkgFacts map[reflect.Type]analysis.Fact
 	results  map[*analysis.Analyzer]*result // roots
+
+	keyOnce sync.Once
+	key     string // cache key, "" if none
 }
 
 type factKey struct {
@@ -147,6 +161,17 @@ func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Pro
 		}
 		all = append(all, pkg)
 	})
+	if opts.CacheDir != "" {
+		warn := opts.Warn
+		if warn == nil {
+			warn = os.Stderr
+		}
+		c, err := newDiskCache(opts.CacheDir, p.analyzers, warn)
+		if err != nil {
+			return nil, fmt.Errorf("factload: cache: %v", err)
+		}
+		p.cache = c
+	}
 	// Complete the dependencies whose export data go/packages read only
 	// in part (indirect ones), before any analysis reads them: reading
 	// export data adds objects to packages that others may be reading.
@@ -274,6 +299,7 @@ func (p *Provider) analyzeRoot(n *node) {
 		pass.Report = func(d analysis.Diagnostic) { r.diags = append(r.diags, d) }
 		r.val, r.err = runOriginal(a, pass)
 	}
+	p.count(func(s *Stats) { s.RootFacts += len(n.facts) })
 }
 
 // runOriginal runs a's Run as it was before Install.
@@ -305,6 +331,15 @@ func (p *Provider) analyzeDep(n *node) {
 			p.count(func(s *Stats) { s.FromRoot++ })
 		}
 		return
+	}
+	if p.cache != nil {
+		if key, ok := p.key(n); ok {
+			if p.cache.get(key, n) {
+				p.count(func(s *Stats) { s.FromCache++; s.DepFacts += len(n.facts) })
+				return
+			}
+			defer p.cache.put(key, n)
+		}
 	}
 	p.count(func(s *Stats) { s.FromSource++; s.SourcePkgs = append(s.SourcePkgs, pkg.ID) })
 	fset := token.NewFileSet()
@@ -391,12 +426,14 @@ func exported(obj types.Object) bool {
 	return false
 }
 
-// mayCarry reports whether any function or method that pkg's export
-// data declares could carry a fact of one of the analyzers.
 func (p *Provider) mayCarry(pkg *types.Package) bool {
-	if p.opts.MayCarry == nil {
-		return true
-	}
+	return p.opts.MayCarry == nil || PackageMayCarry(pkg, p.analyzers, p.opts.MayCarry)
+}
+
+// PackageMayCarry reports whether pkg (as its export data declares it)
+// has an object, or a method of a named type, that could carry a fact of
+// one of the analyzers.
+func PackageMayCarry(pkg *types.Package, analyzers []*analysis.Analyzer, mayCarry func(*analysis.Analyzer, types.Object) bool) bool {
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		obj := scope.Lookup(name)
@@ -409,8 +446,8 @@ func (p *Provider) mayCarry(pkg *types.Package) bool {
 			}
 		}
 		for _, o := range objs {
-			for _, a := range p.analyzers {
-				if p.opts.MayCarry(a, o) {
+			for _, a := range analyzers {
+				if mayCarry(a, o) {
 					return true
 				}
 			}

@@ -2,6 +2,7 @@ package factload_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -161,5 +162,42 @@ func TestInstallUndo(t *testing.T) {
 		if len(a.FactTypes) == 0 {
 			t.Errorf("%s declares no facts after undo", a)
 		}
+	}
+}
+
+// TestCache checks that a second run reads the dependencies' facts from
+// the cache with the same findings, and that a corrupt entry is analyzed
+// again with a note.
+func TestCache(t *testing.T) {
+	as := analyzers.All()
+	ref := reference(t, as, "./b")
+	dir := t.TempDir()
+	var warn strings.Builder
+	opts := factload.Options{MayCarry: factload.MaplintMayCarry, CacheDir: dir, Warn: &warn}
+
+	got, cold := withFactload(t, as, opts, "./b")
+	if !slices.Equal(got, ref) || cold.FromSource < 3 || cold.FromCache != 0 {
+		t.Fatalf("cold run: stats %+v, findings %q, want %q from source", cold, got, ref)
+	}
+	got, warm := withFactload(t, as, opts, "./b")
+	if !slices.Equal(got, ref) || warm.FromSource != 0 || warm.FromCache != cold.FromSource {
+		t.Fatalf("warm run: stats %+v, findings %q, want %q from the cache", warm, got, ref)
+	}
+
+	entries, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
+	if len(entries) == 0 {
+		t.Fatal("no cache entry written")
+	}
+	for _, e := range entries {
+		if err := os.WriteFile(e, []byte("garbage"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, again := withFactload(t, as, opts, "./b")
+	if !slices.Equal(got, ref) || again.FromSource != cold.FromSource {
+		t.Fatalf("run over a corrupt cache: stats %+v, findings %q, want %q from source", again, got, ref)
+	}
+	if !strings.Contains(warn.String(), "corrupt cache entry") {
+		t.Errorf("no note about the corrupt entry: %q", warn.String())
 	}
 }

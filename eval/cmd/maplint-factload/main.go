@@ -16,6 +16,7 @@ import (
 	"os"
 	"runtime/pprof"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -30,6 +31,8 @@ var (
 	stats     = flag.Bool("stats", false, "print factload's counts to stderr")
 	ownFacts  = flag.Bool("own-facts-only", false, "experiment: no fact crosses a package boundary")
 	allFacts  = flag.Bool("all-deps", false, "experiment: analyze every dependency (no export-data filter)")
+	carriers  = flag.Bool("carriers", false, "measurement: load the packages from export data and list those that could carry a newmap fact")
+	cacheDir  = flag.String("cache", "", "keep dependency facts across runs in this `directory`")
 	cpuprof   = flag.String("cpuprofile", "", "write a CPU profile to `file`")
 	threshold = flag.Float64("hot-threshold", hot.DefaultThreshold, "as maplint's")
 )
@@ -52,6 +55,10 @@ func main() {
 	hot.Config.Fatal = func(err error) { log.Fatal(err) }
 	as := hot.WrapAll(analyzers.All())
 
+	if *carriers {
+		listCarriers(as, patterns)
+		return
+	}
 	pkgs, err := packages.Load(&packages.Config{Mode: factload.Mode, Tests: *tests}, patterns...)
 	if err != nil {
 		log.Fatal(err)
@@ -59,7 +66,7 @@ func main() {
 	if packages.PrintErrors(pkgs) > 0 {
 		os.Exit(1)
 	}
-	opts := factload.Options{MayCarry: factload.MaplintMayCarry, OwnFactsOnly: *ownFacts}
+	opts := factload.Options{MayCarry: factload.MaplintMayCarry, OwnFactsOnly: *ownFacts, CacheDir: *cacheDir}
 	if *allFacts {
 		opts.MayCarry = nil
 	}
@@ -85,4 +92,29 @@ func main() {
 	if err := graph.PrintText(os.Stderr, -1); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// listCarriers prints, for the packages matched (no test variants), which
+// ones declare in their export data a function that could carry a fact.
+func listCarriers(as []*analysis.Analyzer, patterns []string) {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes}, patterns...)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var facts []*analysis.Analyzer
+	for _, a := range as {
+		for _, r := range a.Requires {
+			if len(r.FactTypes) > 0 {
+				facts = append(facts, r)
+			}
+		}
+	}
+	n := 0
+	for _, pkg := range pkgs {
+		if pkg.Types != nil && factload.PackageMayCarry(pkg.Types, facts, factload.MaplintMayCarry) {
+			n++
+			fmt.Println(pkg.PkgPath)
+		}
+	}
+	fmt.Fprintf(os.Stderr, "%d of %d packages could carry a fact\n", n, len(pkgs))
 }
