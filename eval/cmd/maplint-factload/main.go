@@ -6,7 +6,11 @@
 // "maplint-eval speed -bin factload=<this binary>" times it beside
 // maplint and the floor and checks that the findings are the same.
 //
-//	maplint-factload [-json] [-test=false] [-stats] [-own-facts-only] packages...
+//	maplint-factload [-json] [-test=false] [-stats] [-cache dir] [-own-facts-only] packages...
+//
+// -cache defaults to $MAPLINT_FACTLOAD_CACHE, so that the speed script
+// (which passes every binary the same flags) can time it cold (-clean
+// that directory) and warm.
 package main
 
 import (
@@ -32,7 +36,7 @@ var (
 	ownFacts  = flag.Bool("own-facts-only", false, "experiment: no fact crosses a package boundary")
 	allFacts  = flag.Bool("all-deps", false, "experiment: analyze every dependency (no export-data filter)")
 	carriers  = flag.Bool("carriers", false, "measurement: load the packages from export data and list those that could carry a newmap fact")
-	cacheDir  = flag.String("cache", "", "keep dependency facts across runs in this `directory`")
+	cacheDir  = flag.String("cache", os.Getenv("MAPLINT_FACTLOAD_CACHE"), "keep dependency facts across runs in this `directory` (default $MAPLINT_FACTLOAD_CACHE)")
 	cpuprof   = flag.String("cpuprofile", "", "write a CPU profile to `file`")
 	threshold = flag.Float64("hot-threshold", hot.DefaultThreshold, "as maplint's")
 )
