@@ -8,6 +8,7 @@
 //	go run ./eval/cmd/maplint-eval run                # full run, all sets, peers, fixes
 //	go run ./eval/cmd/maplint-eval smoke              # std only, one run each, no peers (CI)
 //	go run ./eval/cmd/maplint-eval precision          # precision from eval/verdicts/*.md
+//	go run ./eval/cmd/maplint-eval speed std          # maplint vs the fact-free floor (issue 15)
 //
 // Run it from the repository root. It fails (exit 1) on any analyzer panic
 // or error and on any fix that breaks a build.
@@ -56,6 +57,8 @@ func usage() {
              peers, fix safety; writes result.json and result.md
   smoke      run -sets=std -runs=1 -floor=false -peers=false -share=false -quick-fix-check
   precision  print precision per analyzer from -verdicts
+  speed      time maplint against the fact-free floor, alternating, and
+             print the ratios (maplint-eval speed -h)
 
 flags:
 `)
@@ -65,6 +68,13 @@ flags:
 func main() {
 	flag.Usage = usage
 	flag.Parse()
+	if flag.NArg() > 0 && flag.Arg(0) == "speed" {
+		if err := speedMain(flag.Args()[1:]); err != nil {
+			fmt.Fprintf(os.Stderr, "maplint-eval: FAIL: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if flag.NArg() != 1 {
 		usage()
 		os.Exit(2)

@@ -78,3 +78,28 @@ func TestDiagLine(t *testing.T) {
 		t.Fatal("diagLine matched a package header")
 	}
 }
+
+func TestSpeedRatios(t *testing.T) {
+	floor := []runStat{{CPUSec: 10, MaxRSSMB: 100, WallSec: 5}, {CPUSec: 14, MaxRSSMB: 300, WallSec: 9}, {CPUSec: 12, MaxRSSMB: 200, WallSec: 7}}
+	// floor medians 12 s, 200 MB, 7 s; x has an even count: the mean of the
+	// middle two, 21 s, 350 MB, 10 s.
+	x := []runStat{{CPUSec: 18, MaxRSSMB: 200, WallSec: 4}, {CPUSec: 30, MaxRSSMB: 300, WallSec: 12}, {CPUSec: 6, MaxRSSMB: 500, WallSec: 8}, {CPUSec: 24, MaxRSSMB: 400, WallSec: 100}}
+	cpu, rss, wall := speedRatios(floor, x)
+	if cpu != 21.0/12 || rss != 350.0/200 || wall != 10.0/7 {
+		t.Errorf("speedRatios = %v, %v, %v; want %v, %v, %v", cpu, rss, wall, 21.0/12, 350.0/200, 10.0/7)
+	}
+	if cpu, rss, wall := speedRatios(nil, x); cpu != 0 || rss != 0 || wall != 0 {
+		t.Errorf("speedRatios without a base = %v, %v, %v; want zeros", cpu, rss, wall)
+	}
+}
+
+func TestIsGorootPattern(t *testing.T) {
+	for p, want := range map[string]bool{
+		"std": true, "cmd": true, "go/...": true, "encoding/json": true, "net/...": true,
+		"./...": false, "github.com/x/y/...": false, "example.com/e2e": false, "/abs/dir": false,
+	} {
+		if got := isGorootPattern(p); got != want {
+			t.Errorf("isGorootPattern(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

@@ -1,0 +1,548 @@
+// Package factload lets a go/analysis driver load only its root packages
+// from source (packages.LoadSyntax: dependencies from export data, as
+// linters without facts do) and still run analyzers that have facts.
+//
+// The checker runs an analyzer with facts on every dependency, so it
+// needs every package from source (packages.LoadAllSyntax): on std that
+// costs maplint 1.9× the CPU of a fact-free linter (docs/driver-speed.md).
+// Yet facts only exist where an analyzer can put them. factload computes
+// them itself:
+//
+//   - on a root package, by running the analyzer on its syntax;
+//   - on a dependency whose export data declares no object that could
+//     carry a fact (Options.MayCarry), nothing;
+//   - on a dependency with a root of the same path (go list's test
+//     variants of the packages between a test and its package), by
+//     translating that root's facts onto it with objectpath;
+//   - on any other dependency, by type-checking it from source against
+//     its imports' export data, running the analyzer, and translating its
+//     facts onto the export-data objects.
+//
+// Install then makes the checker run those analyzers like fact-free ones,
+// on the roots only, returning what factload computed.
+package factload
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/objectpath"
+)
+
+// Mode is the go/packages load mode a driver using factload needs:
+// packages.LoadSyntax plus the export data files of the dependencies
+// (factload completes and reads them) and modules (Go versions).
+const Mode = packages.LoadSyntax | packages.NeedExportFile | packages.NeedModule
+
+// Options configures a Provider.
+type Options struct {
+	// MayCarry reports whether obj, an object of a dependency as its
+	// export data declares it, could carry a fact of analyzer a. A
+	// dependency without any such object is not analyzed. Nil means
+	// every object may.
+	MayCarry func(a *analysis.Analyzer, obj types.Object) bool
+
+	// CacheDir, if set, keeps the facts of the dependencies analyzed
+	// from source across runs (see cache.go); Warn (default os.Stderr)
+	// receives a note when an entry is corrupt.
+	CacheDir string
+	Warn     io.Writer
+
+	// OwnFactsOnly makes every import of a fact from another package fail
+	// (an experiment: which findings need facts across packages).
+	OwnFactsOnly bool
+}
+
+// Stats counts what a Provider did, for measurements.
+type Stats struct {
+	Roots        int      // root packages analyzed
+	Deps         int      // dependency packages whose facts were asked for
+	DepsMayCarry int      // of those, with an object that could carry a fact
+	FromRoot     int      // of those, facts translated from a root of the same path
+	FromCache    int      // of those, facts read from Options.CacheDir
+	FromSource   int      // of those, type-checked and analyzed from source here
+	SourcePkgs   []string // their paths
+	DepFacts     int      // facts on dependency objects
+	RootFacts    int      // facts the roots export
+	Completed    int      // dependencies whose export data was read to complete them
+}
+
+// A Provider holds the facts and results of the fact analyzers for one
+// package graph.
+type Provider struct {
+	analyzers []*analysis.Analyzer // those with facts
+	opts      Options
+	nodes     map[*types.Package]*node
+	plain     map[string]*node // per path, the package that is no test variant (ID = path)
+
+	cache *diskCache // nil without Options.CacheDir
+
+	mu    sync.Mutex
+	stats Stats
+}
+
+type node struct {
+	pkg  *packages.Package
+	root bool
+
+	once     sync.Once
+	facts    map[factKey]analysis.Fact // on objects of pkg.Types
+	pkgFacts map[reflect.Type]analysis.Fact
+	results  map[*analysis.Analyzer]*result // roots
+
+	keyOnce sync.Once
+	key     string // cache key, "" if none
+}
+
+type factKey struct {
+	obj types.Object
+	typ reflect.Type
+}
+
+type result struct {
+	val   any
+	err   error
+	diags []analysis.Diagnostic
+}
+
+// New prepares the fact analyzers among as (and their prerequisites) for
+// roots and their dependencies, loaded with Mode. It reads the export
+// data of dependencies whose types go/packages left incomplete, so that
+// every package is complete before analysis starts. It fails if a fact
+// analyzer has prerequisites (not supported yet): the driver should then
+// load everything from source.
+func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Provider, error) {
+	p := &Provider{opts: opts, nodes: make(map[*types.Package]*node), plain: make(map[string]*node)}
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		if len(a.FactTypes) > 0 {
+			p.analyzers = append(p.analyzers, a)
+		}
+	}
+	for _, a := range as {
+		visit(a)
+	}
+	for _, a := range p.analyzers {
+		if len(a.Requires) > 0 {
+			return nil, fmt.Errorf("factload: analyzer %s has facts and prerequisites (not supported)", a.Name)
+		}
+	}
+	isRoot := make(map[*packages.Package]bool, len(roots))
+	for _, r := range roots {
+		isRoot[r] = true
+	}
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(pkg *packages.Package) {
+		if pkg.Types == nil {
+			return
+		}
+		n := &node{pkg: pkg, root: isRoot[pkg] && pkg.TypesInfo != nil}
+		p.nodes[pkg.Types] = n
+		if pkg.ID == pkg.PkgPath {
+			p.plain[pkg.PkgPath] = n
+		}
+		all = append(all, pkg)
+	})
+	if opts.CacheDir != "" {
+		warn := opts.Warn
+		if warn == nil {
+			warn = os.Stderr
+		}
+		c, err := newDiskCache(opts.CacheDir, p.analyzers, warn)
+		if err != nil {
+			return nil, fmt.Errorf("factload: cache: %v", err)
+		}
+		p.cache = c
+	}
+	// Complete the dependencies whose export data go/packages read only
+	// in part (indirect ones), before any analysis reads them: reading
+	// export data adds objects to packages that others may be reading.
+	// packages.Visit's postorder puts dependencies first.
+	fset := token.NewFileSet()
+	for _, pkg := range all {
+		if !isRoot[pkg] && !pkg.Types.Complete() && pkg.ExportFile != "" {
+			if err := complete(fset, pkg); err != nil {
+				return nil, err
+			}
+			p.stats.Completed++
+		}
+	}
+	return p, nil
+}
+
+// complete reads pkg's export data into its existing, incomplete
+// types.Package, as go/packages does for the direct dependencies of its
+// roots.
+func complete(fset *token.FileSet, pkg *packages.Package) error {
+	view := map[string]*types.Package{pkg.PkgPath: pkg.Types}
+	seen := map[*packages.Package]bool{}
+	var visit func(m map[string]*packages.Package)
+	visit = func(m map[string]*packages.Package) {
+		for _, q := range m {
+			if !seen[q] {
+				seen[q] = true
+				if q.Types != nil {
+					view[q.PkgPath] = q.Types
+				}
+				visit(q.Imports)
+			}
+		}
+	}
+	visit(pkg.Imports)
+	f, err := os.Open(pkg.ExportFile)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("factload: reading %s: %v", pkg.ExportFile, err)
+	}
+	if _, err := gcexportdata.Read(r, fset, view, pkg.PkgPath); err != nil {
+		return fmt.Errorf("factload: reading %s: %v", pkg.ExportFile, err)
+	}
+	return nil
+}
+
+// Stats returns what the provider did so far.
+func (p *Provider) Stats() Stats {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stats
+}
+
+// Install makes the checker run the fact analyzers on the roots only
+// (they no longer declare facts) and return what p computes; p computes
+// it on first use, in the checker's goroutines. undo restores them. Not
+// safe while another goroutine runs those analyzers.
+func (p *Provider) Install() (undo func()) {
+	type saved struct {
+		run   func(*analysis.Pass) (any, error)
+		facts []analysis.Fact
+	}
+	var restore []func()
+	for _, a := range p.analyzers {
+		s := saved{a.Run, a.FactTypes}
+		originals.Store(a, s.run)
+		a.FactTypes = nil
+		a.Run = func(pass *analysis.Pass) (any, error) { return p.run(a, pass) }
+		restore = append(restore, func() {
+			a.Run, a.FactTypes = s.run, s.facts
+			originals.Delete(a)
+		})
+	}
+	return func() {
+		for _, f := range restore {
+			f()
+		}
+	}
+}
+
+// run answers the checker's pass of fact analyzer a on a root package.
+func (p *Provider) run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
+	n := p.nodes[pass.Pkg]
+	if n == nil || !n.root {
+		return nil, fmt.Errorf("factload: package %s was not prepared", pass.Pkg.Path())
+	}
+	p.ensure(n)
+	r := n.results[a]
+	for _, d := range r.diags {
+		pass.Report(d)
+	}
+	return r.val, r.err
+}
+
+// ensure computes n's facts (and results, for a root) once.
+func (p *Provider) ensure(n *node) {
+	n.once.Do(func() {
+		n.facts = make(map[factKey]analysis.Fact)
+		n.pkgFacts = make(map[reflect.Type]analysis.Fact)
+		if n.root {
+			p.analyzeRoot(n)
+			return
+		}
+		p.analyzeDep(n)
+	})
+}
+
+func (p *Provider) analyzeRoot(n *node) {
+	p.count(func(s *Stats) { s.Roots++ })
+	n.results = make(map[*analysis.Analyzer]*result)
+	pkg := n.pkg
+	for _, a := range p.analyzers {
+		r := &result{}
+		n.results[a] = r
+		if pkg.IllTyped && !a.RunDespiteErrors {
+			r.err = fmt.Errorf("analysis skipped due to errors in package")
+			continue
+		}
+		pass := p.pass(a, n, pkg.Fset, pkg.Syntax, pkg.Types, pkg.TypesInfo, n.facts, n.pkgFacts)
+		pass.TypeErrors = pkg.TypeErrors
+		pass.Report = func(d analysis.Diagnostic) { r.diags = append(r.diags, d) }
+		r.val, r.err = runOriginal(a, pass)
+	}
+	p.count(func(s *Stats) { s.RootFacts += len(n.facts) })
+}
+
+// runOriginal runs a's Run as it was before Install.
+func runOriginal(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
+	if orig, ok := originals.Load(a); ok {
+		return orig.(func(*analysis.Pass) (any, error))(pass)
+	}
+	return a.Run(pass)
+}
+
+// originals maps each installed analyzer to its own Run.
+var originals sync.Map
+
+func (p *Provider) analyzeDep(n *node) {
+	pkg := n.pkg
+	p.count(func(s *Stats) { s.Deps++ })
+	if !p.mayCarry(pkg.Types) {
+		return
+	}
+	p.count(func(s *Stats) { s.DepsMayCarry++ })
+	if r := p.plain[pkg.PkgPath]; r != nil && r != n {
+		// A test variant: the same declarations as the package itself
+		// (test files only add some), so the same facts. The package is
+		// a root (analyzed anyway) or a dependency analyzed once for all
+		// its variants.
+		p.ensure(r)
+		p.translate(r.facts, r.pkgFacts, n)
+		if r.root {
+			p.count(func(s *Stats) { s.FromRoot++ })
+		}
+		return
+	}
+	if p.cache != nil {
+		if key, ok := p.key(n); ok {
+			if p.cache.get(key, n) {
+				p.count(func(s *Stats) { s.FromCache++; s.DepFacts += len(n.facts) })
+				return
+			}
+			defer p.cache.put(key, n)
+		}
+	}
+	p.count(func(s *Stats) { s.FromSource++; s.SourcePkgs = append(s.SourcePkgs, pkg.ID) })
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range pkg.CompiledGoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if f != nil {
+			files = append(files, f)
+		}
+		if err != nil {
+			break // as a compiler would: facts of what parsed
+		}
+	}
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	conf := types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if imp := pkg.Imports[path]; imp != nil && imp.Types != nil {
+				return imp.Types, nil
+			}
+			return nil, fmt.Errorf("no package for import %q", path)
+		}),
+		Sizes: pkg.TypesSizes,
+		Error: func(error) {}, // as the checker: RunDespiteErrors decides
+	}
+	if pkg.Module != nil && pkg.Module.GoVersion != "" {
+		conf.GoVersion = "go" + pkg.Module.GoVersion
+	}
+	src, err := conf.Check(pkg.PkgPath, fset, files, info)
+	facts := make(map[factKey]analysis.Fact)
+	pkgFacts := make(map[reflect.Type]analysis.Fact)
+	for _, a := range p.analyzers {
+		if err != nil && !a.RunDespiteErrors {
+			continue
+		}
+		pass := p.pass(a, n, fset, files, src, info, facts, pkgFacts)
+		pass.Report = func(analysis.Diagnostic) {} // findings are for roots only
+		runOriginal(a, pass)                       // an error leaves the facts so far, as the checker does
+	}
+	p.translate(facts, pkgFacts, n)
+}
+
+// translate copies facts on objects of another view of n's package (its
+// source, or another variant) onto n's own objects.
+func (p *Provider) translate(facts map[factKey]analysis.Fact, pkgFacts map[reflect.Type]analysis.Fact, n *node) {
+	var enc objectpath.Encoder
+	for k, f := range facts {
+		if !exported(k.obj) {
+			continue // the checker does not pass these on either
+		}
+		path, err := enc.For(k.obj)
+		if err != nil {
+			continue
+		}
+		obj, err := objectpath.Object(n.pkg.Types, path)
+		if err != nil {
+			continue // not in the export data: no importer can refer to it
+		}
+		n.facts[factKey{obj, k.typ}] = f
+	}
+	for t, f := range pkgFacts {
+		n.pkgFacts[t] = f
+	}
+	p.count(func(s *Stats) { s.DepFacts += len(n.facts) })
+}
+
+// exported reports whether the checker passes facts on obj to importers
+// (go/analysis/checker's exportedFrom, for package-level objects).
+func exported(obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.Func:
+		return obj.Exported() || obj.Signature().Recv() != nil
+	case *types.Var, *types.TypeName, *types.Const:
+		return true
+	}
+	return false
+}
+
+func (p *Provider) mayCarry(pkg *types.Package) bool {
+	return p.opts.MayCarry == nil || PackageMayCarry(pkg, p.analyzers, p.opts.MayCarry)
+}
+
+// PackageMayCarry reports whether pkg (as its export data declares it)
+// has an object, or a method of a named type, that could carry a fact of
+// one of the analyzers.
+func PackageMayCarry(pkg *types.Package, analyzers []*analysis.Analyzer, mayCarry func(*analysis.Analyzer, types.Object) bool) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		objs := []types.Object{obj}
+		if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() {
+			if named, ok := tn.Type().(*types.Named); ok {
+				for i := range named.NumMethods() {
+					objs = append(objs, named.Method(i))
+				}
+			}
+		}
+		for _, o := range objs {
+			for _, a := range analyzers {
+				if mayCarry(a, o) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// pass builds a pass of a over a package view whose facts go to facts.
+func (p *Provider) pass(a *analysis.Analyzer, n *node, fset *token.FileSet, files []*ast.File, pkg *types.Package, info *types.Info,
+	facts map[factKey]analysis.Fact, pkgFacts map[reflect.Type]analysis.Fact) *analysis.Pass {
+	module := &analysis.Module{}
+	if m := n.pkg.Module; m != nil {
+		module = &analysis.Module{Path: m.Path, Version: m.Version, GoVersion: m.GoVersion}
+	}
+	return &analysis.Pass{
+		Analyzer:     a,
+		Fset:         fset,
+		Files:        files,
+		OtherFiles:   n.pkg.OtherFiles,
+		IgnoredFiles: n.pkg.IgnoredFiles,
+		Pkg:          pkg,
+		TypesInfo:    info,
+		TypesSizes:   n.pkg.TypesSizes,
+		Module:       module,
+		ResultOf:     map[*analysis.Analyzer]any{},
+		ReadFile:     os.ReadFile,
+		ImportObjectFact: func(obj types.Object, ptr analysis.Fact) bool {
+			if obj == nil {
+				panic("nil object")
+			}
+			var m map[factKey]analysis.Fact
+			if obj.Pkg() == pkg {
+				m = facts
+			} else if p.opts.OwnFactsOnly {
+				return false
+			} else if dep := p.nodes[obj.Pkg()]; dep != nil {
+				p.ensure(dep)
+				m = dep.facts
+			}
+			f, ok := m[factKey{obj, reflect.TypeOf(ptr)}]
+			if ok {
+				reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+			}
+			return ok
+		},
+		ExportObjectFact: func(obj types.Object, f analysis.Fact) {
+			if obj.Pkg() != pkg {
+				panic(fmt.Sprintf("factload: %s: fact on %s, which belongs to another package", a.Name, obj))
+			}
+			facts[factKey{obj, reflect.TypeOf(f)}] = f
+		},
+		ImportPackageFact: func(q *types.Package, ptr analysis.Fact) bool {
+			m := pkgFacts
+			if q != pkg {
+				if p.opts.OwnFactsOnly {
+					return false
+				}
+				dep := p.nodes[q]
+				if dep == nil {
+					return false
+				}
+				p.ensure(dep)
+				m = dep.pkgFacts
+			}
+			f, ok := m[reflect.TypeOf(ptr)]
+			if ok {
+				reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+			}
+			return ok
+		},
+		ExportPackageFact: func(f analysis.Fact) { pkgFacts[reflect.TypeOf(f)] = f },
+		AllObjectFacts: func() []analysis.ObjectFact {
+			var out []analysis.ObjectFact
+			for k, f := range facts {
+				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+			}
+			return out
+		},
+		AllPackageFacts: func() []analysis.PackageFact {
+			var out []analysis.PackageFact
+			for _, f := range pkgFacts {
+				out = append(out, analysis.PackageFact{Package: pkg, Fact: f})
+			}
+			return out
+		},
+	}
+}
+
+func (p *Provider) count(f func(*Stats)) {
+	p.mu.Lock()
+	f(&p.stats)
+	p.mu.Unlock()
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

@@ -1,0 +1,203 @@
+package factload_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/maplint/maplint/analyzers"
+	"github.com/maplint/maplint/internal/factload"
+)
+
+// The module in testdata/src: b imports a (fresh maps), d (no map in any
+// signature) and net/url; c imports b; b's external test imports c, so
+// go list makes "c [b.test]", a test variant of c between b's test and b.
+
+// findings runs the suite with the checker and returns "file:line: message"
+// for every finding of a root package, sorted and deduplicated.
+func findings(t *testing.T, graph *checker.Graph) []string {
+	t.Helper()
+	var out []string
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			t.Errorf("%s: %v", act, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			posn := act.Package.Fset.Position(d.Pos)
+			out = append(out, fmt.Sprintf("%s:%d: %s", filepath.Base(posn.Filename), posn.Line, d.Message))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func load(t *testing.T, mode packages.LoadMode, patterns ...string) []*packages.Package {
+	t.Helper()
+	pkgs, err := packages.Load(&packages.Config{Mode: mode, Tests: true, Dir: "testdata/src"}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("errors loading testdata")
+	}
+	return pkgs
+}
+
+// reference is what the checker reports with every package from source
+// and facts everywhere: what maplint reports today.
+func reference(t *testing.T, as []*analysis.Analyzer, patterns ...string) []string {
+	graph, err := checker.Analyze(as, load(t, packages.LoadAllSyntax|packages.NeedModule, patterns...), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return findings(t, graph)
+}
+
+func withFactload(t *testing.T, as []*analysis.Analyzer, opts factload.Options, patterns ...string) ([]string, factload.Stats) {
+	pkgs := load(t, factload.Mode, patterns...)
+	p, err := factload.New(as, pkgs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	undo := p.Install()
+	defer undo()
+	graph, err := checker.Analyze(as, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return findings(t, graph), p.Stats()
+}
+
+func TestSameFindings(t *testing.T) {
+	as := analyzers.All()
+	opts := factload.Options{MayCarry: factload.MaplintMayCarry}
+	for _, tc := range []struct {
+		patterns []string
+		want     []string // findings that need a fact from another package
+		check    func(factload.Stats) bool
+		why      string
+	}{
+		{
+			patterns: []string{"./..."},
+			want:     []string{"b.go:13: this write is lost", "b.go:15: this Set is lost", "b_test.go:10: this write is lost"},
+			// c [b.test] takes the facts of the root c; a and c are roots.
+			check: func(s factload.Stats) bool { return s.FromRoot == 1 && s.FromSource >= 1 },
+			why:   "c [b.test] from the root c, net/url from source",
+		},
+		{
+			patterns: []string{"./b"},
+			want:     []string{"b.go:13: this write is lost", "b.go:15: this Set is lost", "b_test.go:10: this write is lost"},
+			// a, c [b.test] and net/url (and more of std) from source; d filtered out.
+			check: func(s factload.Stats) bool { return s.FromRoot == 0 && s.FromSource >= 3 && s.DepsMayCarry < s.Deps },
+			why:   "a, c [b.test] and net/url from source, d skipped",
+		},
+	} {
+		t.Run(strings.Join(tc.patterns, ","), func(t *testing.T) {
+			ref := reference(t, as, tc.patterns...)
+			got, stats := withFactload(t, as, opts, tc.patterns...)
+			if !slices.Equal(got, ref) {
+				t.Errorf("findings differ from the checker's with all packages from source:\n got %q\nwant %q", got, ref)
+			}
+			for _, w := range tc.want {
+				if !slices.ContainsFunc(got, func(f string) bool { return strings.HasPrefix(f, w) }) {
+					t.Errorf("missing %q in %q", w, got)
+				}
+			}
+			if slices.ContainsFunc(got, func(f string) bool { return strings.HasPrefix(f, "b.go:14:") }) {
+				t.Errorf("a.Kept's shared map reported: %q", got)
+			}
+			if !tc.check(stats) {
+				t.Errorf("stats %+v: want %s", stats, tc.why)
+			}
+		})
+	}
+}
+
+// TestOwnFactsOnly checks that the findings above do need facts from
+// other packages, so that TestSameFindings tests their transfer.
+func TestOwnFactsOnly(t *testing.T) {
+	got, _ := withFactload(t, analyzers.All(), factload.Options{OwnFactsOnly: true}, "./...")
+	for _, f := range got {
+		if strings.Contains(f, "lost") {
+			t.Errorf("found without facts from other packages: %s", f)
+		}
+	}
+}
+
+func TestInstallUndo(t *testing.T) {
+	as := analyzers.All()
+	var facts []*analysis.Analyzer
+	for _, a := range as {
+		for _, r := range a.Requires {
+			if len(r.FactTypes) > 0 {
+				facts = append(facts, r)
+			}
+		}
+	}
+	if len(facts) == 0 {
+		t.Fatal("no analyzer with facts in the suite")
+	}
+	p, err := factload.New(as, load(t, factload.Mode, "./d"), factload.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	undo := p.Install()
+	for _, a := range facts {
+		if len(a.FactTypes) != 0 {
+			t.Errorf("%s still declares facts after Install", a)
+		}
+	}
+	undo()
+	for _, a := range facts {
+		if len(a.FactTypes) == 0 {
+			t.Errorf("%s declares no facts after undo", a)
+		}
+	}
+}
+
+// TestCache checks that a second run reads the dependencies' facts from
+// the cache with the same findings, and that a corrupt entry is analyzed
+// again with a note.
+func TestCache(t *testing.T) {
+	as := analyzers.All()
+	ref := reference(t, as, "./b")
+	dir := t.TempDir()
+	var warn strings.Builder
+	opts := factload.Options{MayCarry: factload.MaplintMayCarry, CacheDir: dir, Warn: &warn}
+
+	got, cold := withFactload(t, as, opts, "./b")
+	if !slices.Equal(got, ref) || cold.FromSource < 3 || cold.FromCache != 0 {
+		t.Fatalf("cold run: stats %+v, findings %q, want %q from source", cold, got, ref)
+	}
+	got, warm := withFactload(t, as, opts, "./b")
+	if !slices.Equal(got, ref) || warm.FromSource != 0 || warm.FromCache != cold.FromSource {
+		t.Fatalf("warm run: stats %+v, findings %q, want %q from the cache", warm, got, ref)
+	}
+
+	entries, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
+	if len(entries) == 0 {
+		t.Fatal("no cache entry written")
+	}
+	for _, e := range entries {
+		if err := os.WriteFile(e, []byte("garbage"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, again := withFactload(t, as, opts, "./b")
+	if !slices.Equal(got, ref) || again.FromSource != cold.FromSource {
+		t.Fatalf("run over a corrupt cache: stats %+v, findings %q, want %q from source", again, got, ref)
+	}
+	if !strings.Contains(warn.String(), "corrupt cache entry") {
+		t.Errorf("no note about the corrupt entry: %q", warn.String())
+	}
+}
