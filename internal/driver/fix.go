@@ -117,8 +117,10 @@ func applyFixes(roots []*Unit, f Flags, out Output, verbose bool) error {
 	filePkg := make(map[string]*packages.Package) // a package of each file
 	edited := make(map[string][]udiff.Edit)
 	fixesOf := make(map[string][]*fixRecord)
+	merged := make(map[string][]udiff.Edit)
 fixloop:
 	for _, fa := range fixes {
+		clear(merged)
 		fset := fa.u.Package.Fset
 		for _, e := range fa.fix.TextEdits {
 			if generated[fset.File(e.Pos)] {
@@ -151,7 +153,6 @@ fixloop:
 			}
 			byFile[name] = append(byFile[name], udiff.Edit{Start: tf.Offset(e.Pos), End: tf.Offset(e.End), New: string(e.NewText)})
 		}
-		merged := make(map[string][]udiff.Edit)
 		for name, edits := range byFile {
 			udiff.SortEdits(edits)
 			if prev := edited[name]; len(prev) > 0 {

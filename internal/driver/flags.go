@@ -30,7 +30,7 @@ type Flags struct {
 // -NAME.flag for each analyzer flag, and the driver's own. It returns the
 // analyzers' enable flags.
 func register(fs *flag.FlagSet, analyzers []*analysis.Analyzer, f *Flags) map[*analysis.Analyzer]*triState {
-	enabled := make(map[*analysis.Analyzer]*triState)
+	enabled := make(map[*analysis.Analyzer]*triState, len(analyzers))
 	for _, a := range analyzers {
 		ts := new(triState)
 		fs.Var(ts, a.Name, fmt.Sprintf("enable %q analysis", a.Name))

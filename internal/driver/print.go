@@ -171,8 +171,9 @@ func printJSON(w io.Writer, res *Result) error {
 }
 
 func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
-	var fixes []jsonSuggestedFix
+	fixes := make([]jsonSuggestedFix, 0, len(d.SuggestedFixes)) // omitempty: none prints as before
 	for _, fix := range d.SuggestedFixes {
+		//maplint:ignore makecap a fix without edits prints "edits": null, as multichecker's JSON does
 		var edits []jsonTextEdit
 		for _, e := range fix.TextEdits {
 			edits = append(edits, jsonTextEdit{
@@ -184,7 +185,7 @@ func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
 		}
 		fixes = append(fixes, jsonSuggestedFix{fix.Message, edits})
 	}
-	var related []jsonRelated
+	related := make([]jsonRelated, 0, len(d.Related)) // omitempty: none prints as before
 	for _, r := range d.Related {
 		related = append(related, jsonRelated{
 			Posn:    fset.Position(r.Pos).String(),

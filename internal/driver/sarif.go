@@ -59,7 +59,7 @@ func printSARIF(w io.Writer, res *Result, analyzers []*analysis.Analyzer) error 
 	slices.SortFunc(rules, func(x, y ruleKey) int {
 		return cmp.Or(strings.Compare(x.analyzer, y.analyzer), strings.Compare(x.id, y.id))
 	})
-	byName := make(map[string]*analysis.Analyzer)
+	byName := make(map[string]*analysis.Analyzer, len(analyzers))
 	for _, a := range analyzers {
 		byName[a.Name] = a
 	}

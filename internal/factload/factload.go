@@ -238,7 +238,7 @@ func (p *Provider) Install() (undo func()) {
 		run   func(*analysis.Pass) (any, error)
 		facts []analysis.Fact
 	}
-	var restore []func()
+	restore := make([]func(), 0, len(p.analyzers))
 	for _, a := range p.analyzers {
 		s := saved{a.Run, a.FactTypes}
 		originals.Store(a, s.run)
@@ -521,14 +521,14 @@ func (p *Provider) pass(a *analysis.Analyzer, n *node, fset *token.FileSet, file
 		},
 		ExportPackageFact: func(f analysis.Fact) { pkgFacts[reflect.TypeOf(f)] = f },
 		AllObjectFacts: func() []analysis.ObjectFact {
-			var out []analysis.ObjectFact
+			out := make([]analysis.ObjectFact, 0, len(facts))
 			for k, f := range facts {
 				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 			}
 			return out
 		},
 		AllPackageFacts: func() []analysis.PackageFact {
-			var out []analysis.PackageFact
+			out := make([]analysis.PackageFact, 0, len(pkgFacts))
 			for _, f := range pkgFacts {
 				out = append(out, analysis.PackageFact{Package: pkg, Fact: f})
 			}

@@ -249,7 +249,7 @@ func printSpeed(w io.Writer, h speedHeader, bins []*speedBin) {
 		_, mr := medians(b.runs)
 		mw, _ := medians(b.runs)
 		cpu, rss, wall := speedRatios(floor.runs, b.runs)
-		var rs []string
+		rs := make([]string, 0, len(b.runs))
 		for _, r := range b.runs {
 			rs = append(rs, fmt.Sprintf("%.1f / %.0f", r.CPUSec, r.MaxRSSMB))
 		}
