@@ -428,6 +428,12 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	}
 	// The rest of the iteration: the statements after the creation.
 	rest := body.List[cur.ParentEdgeIndex()+1:]
+	if leavesLoop(info, loop, rest) {
+		// The iteration that makes the map always ends the loop: it is
+		// made at most once per run (crypto/x509's attribute search,
+		// judged wrong by a second reviewer).
+		return false
+	}
 	f := fillOf(info, pass.Fset, rest, c.obj)
 	if f.escapes {
 		return false
@@ -510,6 +516,27 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	}
 	pass.Report(d)
 	return true
+}
+
+// leavesLoop reports whether one of stmts, statements of loop's body
+// itself, unconditionally leaves the loop: a return, a break of this
+// loop, or a call to panic.
+func leavesLoop(info *types.Info, loop *loops.Loop, stmts []ast.Stmt) bool {
+	for _, s := range stmts {
+		switch s := s.(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.BranchStmt:
+			if s.Tok == token.BREAK && (s.Label == nil || loop.Label != nil && s.Label.Name == loop.Label.Name) {
+				return true
+			}
+		case *ast.ExprStmt:
+			if call, ok := s.X.(*ast.CallExpr); ok && analysisutil.IsBuiltin(info, call.Fun, "panic") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // declaresOnly reports whether c's statement declares nothing but the
