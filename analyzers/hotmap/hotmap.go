@@ -187,11 +187,7 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 // a method call on it, its address, a goto, or a variable it is copied
 // to (last = m) that gets any of those.
 func insertsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, c *creation, end token.Pos) (n int, ok bool) {
-	var body ast.Node
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = fn.Node()
-		break
-	}
+	body := loops.FuncBody(cur)
 	if body == nil {
 		return 0, false
 	}
@@ -209,7 +205,7 @@ func insertsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, c *c
 // that run at most once each (not in a loop or closure that starts after
 // fresh); ok is false when keys may come otherwise (see insertsAfter).
 // aliases are the variables obj is copied to.
-func keysAdded(info *types.Info, uses *loops.Uses, body ast.Node, obj types.Object, from, fresh token.Pos) (n int, aliases []types.Object, ok bool) {
+func keysAdded(info *types.Info, uses *loops.Uses, body *ast.BlockStmt, obj types.Object, from, fresh token.Pos) (n int, aliases []types.Object, ok bool) {
 	if uses.GotoIn(body.Pos(), body.End()) {
 		return 0, nil, false // a jump back could run an insert again
 	}
@@ -286,28 +282,11 @@ func keysAdded(info *types.Info, uses *loops.Uses, body ast.Node, obj types.Obje
 		stack = append(stack, node)
 		return true
 	}
-	// The function's statements that refer to obj, found by the index:
-	// no walk over the others (the function's own node is no loop).
-	var list []ast.Stmt
-	switch fn := body.(type) {
-	case *ast.FuncDecl:
-		if fn.Body != nil {
-			list = fn.Body.List
-		}
-	case *ast.FuncLit:
-		list = fn.Body.List
-	}
-	for pos := from; ok; {
-		p, found := uses.Next(obj, pos)
-		if !found {
+	// Only the statements that refer to obj (the body itself is no loop).
+	for s := range uses.Using(body.List, obj, from) {
+		if ast.Inspect(s, visit); !ok {
 			break
 		}
-		i := loops.StmtAt(list, p)
-		if i == len(list) {
-			break // past the function
-		}
-		ast.Inspect(list[i], visit)
-		pos = list[i].End()
 	}
 	return n, aliases, ok
 }

@@ -292,18 +292,7 @@ func appendsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, loop
 	if !ok {
 		return 0, false
 	}
-	// From use to use by the index: the statements between do not
-	// mention obj, and one function may fill thousands of slices.
-	for pos := loop.End(); ; {
-		p, ok := uses.Next(obj, pos)
-		if !ok {
-			break
-		}
-		i := loops.StmtAt(list, p)
-		if i == len(list) {
-			break // past the block
-		}
-		s := list[i]
+	for s := range uses.Using(list, obj, loop.End()) {
 		if k := appendedElems(info, s, obj); k > 0 {
 			n, nonNil = n+k, true
 		} else if k, ok := branchAppends(info, s, obj); ok {
@@ -311,7 +300,6 @@ func appendsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, loop
 		} else {
 			break // another use: what follows is not the fill
 		}
-		pos = s.End()
 	}
 	return n, nonNil
 }
@@ -525,16 +513,7 @@ func appendedElems(info *types.Info, s ast.Stmt, obj types.Object) int64 {
 // use after creation (other than len/cap) is an append.
 func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	info, uses := pass.TypesInfo, loops.UsesOf(pass)
-	var body *ast.BlockStmt
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch f := fn.Node().(type) {
-		case *ast.FuncDecl:
-			body = f.Body
-		case *ast.FuncLit:
-			body = f.Body
-		}
-		break
-	}
+	body := loops.FuncBody(cur)
 	if body == nil {
 		return
 	}

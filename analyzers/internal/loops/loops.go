@@ -414,6 +414,20 @@ func InBenchmark(fset *token.FileSet, c inspector.Cursor) bool {
 	return false
 }
 
+// FuncBody returns the body of the function declaration or literal
+// around cur, or nil.
+func FuncBody(cur inspector.Cursor) *ast.BlockStmt {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch f := fn.Node().(type) {
+		case *ast.FuncDecl:
+			return f.Body
+		case *ast.FuncLit:
+			return f.Body
+		}
+	}
+	return nil
+}
+
 // UsedAfter reports whether obj is referred to after pos in the function
 // around cur. A slice or map filled by a loop and never used afterwards
 // is filled for the allocation itself (runtime/pprof's growMap test

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"reflect"
 	"slices"
 	"sort"
@@ -172,6 +173,26 @@ func next(list []token.Pos, pos token.Pos) (token.Pos, bool) {
 func (u *Uses) In(obj types.Object, from, to token.Pos) bool {
 	p, ok := u.Next(obj, from)
 	return ok && p < to
+}
+
+// Using yields the statements of list (sorted by position) that refer to
+// obj at or after pos, in order, found by the index: the statements in
+// between are not walked, and one function may fill thousands of
+// variables (issue 14).
+func (u *Uses) Using(list []ast.Stmt, obj types.Object, pos token.Pos) iter.Seq[ast.Stmt] {
+	return func(yield func(ast.Stmt) bool) {
+		for {
+			p, ok := u.Next(obj, pos)
+			if !ok {
+				return
+			}
+			i := StmtAt(list, p)
+			if i == len(list) || !yield(list[i]) {
+				return // past the list, or done
+			}
+			pos = list[i].End()
+		}
+	}
 }
 
 // GotoIn reports whether a goto statement is in [from, to).

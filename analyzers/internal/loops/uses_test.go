@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -99,5 +100,53 @@ func TestUsesWritten(t *testing.T) {
 		if got := u.Written([]types.Object{obj}, stmt.Pos(), stmt.End()); got != want {
 			t.Errorf("%s in %T at %d: Written = %v, Assigns = %v", id.Name, stmt, stmt.Pos(), got, want)
 		}
+	}
+}
+
+const using = `package p
+
+func f(xs []int) (n int) {
+	var s []int
+	n++
+	s = append(s, 1)
+	n++
+	if n > 0 {
+		s = append(s, 2)
+	}
+	n++
+	return len(s)
+}
+`
+
+// TestUsing checks that Using yields exactly the statements of a list
+// that mention the object, in order, from a position on, and stops when
+// the consumer does.
+func TestUsing(t *testing.T) {
+	fset, f, _, info, u := uses(t, using)
+	body := f.Decls[0].(*ast.FuncDecl).Body
+	var s types.Object
+	for id, o := range info.Defs {
+		if id.Name == "s" {
+			s = o
+		}
+	}
+	lines := func(from token.Pos, limit int) []int {
+		var got []int
+		for st := range u.Using(body.List, s, from) {
+			got = append(got, fset.Position(st.Pos()).Line)
+			if len(got) == limit {
+				break
+			}
+		}
+		return got
+	}
+	if got, want := lines(body.List[0].End(), 10), []int{6, 8, 12}; !slices.Equal(got, want) {
+		t.Errorf("Using from the declaration: lines %v, want %v", got, want)
+	}
+	if got, want := lines(body.List[2].End(), 10), []int{8, 12}; !slices.Equal(got, want) {
+		t.Errorf("Using after the first append: lines %v, want %v", got, want)
+	}
+	if got, want := lines(body.List[0].End(), 1), []int{6}; !slices.Equal(got, want) {
+		t.Errorf("Using stopped after one: lines %v, want %v", got, want)
 	}
 }
