@@ -2,6 +2,7 @@ package loops
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/maplint/maplint/analyzers/internal/analysisutil"
@@ -102,28 +103,15 @@ func isBinaryFunc(info *types.Info, fun ast.Expr, name string) bool {
 	return ok && analysisutil.IsPkgFunc(info.Uses[sel.Sel], "encoding/binary", name)
 }
 
-// rootObj returns the variable that e (x, &x, x.f.g, *x, x[i]) is part of.
+// rootObj is Root for &x too, and for an x that the statement defines.
 func rootObj(info *types.Info, e ast.Expr) types.Object {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			if o, ok := info.ObjectOf(x).(*types.Var); ok {
-				return o
-			}
-			return nil
-		case *ast.SelectorExpr:
-			if _, ok := info.Selections[x]; !ok {
-				return nil // pkg.Name
-			}
-			e = x.X
-		case *ast.UnaryExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		default:
-			return nil
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	if id := rootIdent(info, e); id != nil {
+		if o, ok := info.ObjectOf(id).(*types.Var); ok {
+			return o
 		}
 	}
+	return nil
 }
