@@ -244,10 +244,11 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	scope := uses.Innermost(c.pos)
 	var imports []analysis.TextEdit
 	grow := mayStayNil && hasMax // slices is Go 1.21
+	noSlices := false            // the name slices means something else here
 	if grow {
 		ref, edits, ok := analysisutil.PackageRef(info, fileOf(pass, c.pos), scope, c.pos, "slices", "slices")
 		if !ok {
-			ref, safe = "slices", false
+			ref, safe, noSlices = "slices", false, true
 		}
 		mk, imports = growCall(ref, typ, capText, trip.Type, scope, c.pos), edits
 		if strings.HasPrefix(mk, "?") {
@@ -276,7 +277,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		case c.elems > 0:
 			msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
 				c.name, c.elems, count, capText)
-		case grow && !safe:
+		case grow && noSlices:
 			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s, which stays nil when the loop runs zero times (not fixed automatically: slices is not the package here)", c.name, count, mk)
 		case grow:
 			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s, which stays nil when the loop runs zero times", c.name, count, mk)

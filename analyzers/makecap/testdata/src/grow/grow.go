@@ -61,3 +61,18 @@ func constant() []int {
 	}
 	return out
 }
+
+type repo struct{ items []T }
+
+// The count reads through a pointer that the statement in between could
+// guard: no fix (as with make), and the message blames nothing else.
+func guarded(r *repo) []int {
+	var out []int // want `^slice "out" gets len\(r.items\) appends; make it with slices.Grow\(\[\]int\(nil\), len\(r.items\)\), which stays nil when the loop runs zero times$`
+	if r == nil {
+		return nil
+	}
+	for _, x := range r.items {
+		out = append(out, x.n)
+	}
+	return out
+}
