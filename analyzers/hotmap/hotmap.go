@@ -110,6 +110,9 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	}
 }
 
+// CategoryMissingHint is the category of rule 1 (missingHint).
+const CategoryMissingHint = "missing-hint"
+
 // missingHint reports rule 1: a fresh unhinted map that the next loop
 // fills with one plain insert per iteration.
 func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
@@ -165,7 +168,7 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	d := analysis.Diagnostic{
 		Pos:      c.value.Pos(),
 		End:      c.value.End(),
-		Category: "missing-hint",
+		Category: CategoryMissingHint,
 		Message:  msg,
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
 		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "filled in this loop"}},
@@ -363,6 +366,9 @@ func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object)
 	return uses == 1
 }
 
+// CategoryPerIteration is the category of rule 2 (perIteration).
+const CategoryPerIteration = "per-iteration"
+
 // perIteration reports rule 2 (and returns true when it did): a map made
 // by a statement of a loop body and filled in the iteration with more
 // than smallMap entries possible, that does not escape the iteration.
@@ -483,7 +489,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	d := analysis.Diagnostic{
 		Pos:      c.value.Pos(),
 		End:      c.value.End(),
-		Category: "per-iteration",
+		Category: CategoryPerIteration,
 		Message:  msg,
 		Related:  []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "made on every iteration of this loop"}},
 	}

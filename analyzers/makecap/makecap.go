@@ -170,6 +170,9 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	}
 }
 
+// CategoryMissingCapacity is the category of rule 1 (missingCap).
+const CategoryMissingCapacity = "missing-capacity"
+
 // missingCap reports rule 1: a fresh slice that the next loop fills with a
 // known number of elements.
 func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax bool) {
@@ -259,7 +262,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s", c.name, count, mk)
 		}
 	}
-	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg, Category: "missing-capacity",
+	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg, Category: CategoryMissingCapacity,
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
 		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "filled in this loop"}},
 	}
@@ -509,6 +512,9 @@ func appendedElems(info *types.Info, s ast.Stmt, obj types.Object) int64 {
 	return int64(len(call.Args) - 1)
 }
 
+// CategoryLengthThenAppend is the category of rule 2 (lengthThenAppend).
+const CategoryLengthThenAppend = "length-then-append"
+
 // lengthThenAppend reports rule 2: make with a non-zero length whose first
 // use after creation (other than len/cap) is an append.
 func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
@@ -590,7 +596,7 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	pass.Report(analysis.Diagnostic{
 		Pos:      c.mk.Pos(),
 		End:      c.mk.End(),
-		Category: "length-then-append",
+		Category: CategoryLengthThenAppend,
 		Message: fmt.Sprintf("slice %q is made with length %s and then appended to: the %s zero values stay in front; make it with make(%s, 0, %s)",
 			c.name, length, length, typ, capArg),
 		SuggestedFixes: []analysis.SuggestedFix{{

@@ -93,6 +93,12 @@ func isNewMap(info *types.Info, call *ast.CallExpr) bool {
 	return ok && tv.IsType() && analysisutil.IsMap(tv.Type)
 }
 
+// Categories of checkNew's findings (the "category" of -json output).
+const (
+	CategoryNewNilMap     = "new-nil-map"     // new(map[K]V), written through later
+	CategoryNilMapWritten = "nil-map-written" // *new(map[K]V), then written
+)
+
 // checkNew reports new(T) for a map type T unless the pointee gets a map
 // before anything writes through it or the pointer leaves the function,
 // or the pointer is handed to a call that may fill it.
@@ -108,7 +114,7 @@ func checkNew(pass *analysis.Pass, fl *flow, c inspector.Cursor) {
 		star := skipParens(c.Parent())
 		if nilMapWritten(pass, fl, star) {
 			pass.Report(analysis.Diagnostic{
-				Category: "nil-map-written",
+				Category: CategoryNilMapWritten,
 				Pos:      star.Node().Pos(),
 				End:      star.Node().End(),
 				Message:  fmt.Sprintf("*new(%s) is a nil map and it is written below: the write panics; use %s{}", typSrc, typSrc),
@@ -124,7 +130,7 @@ func checkNew(pass *analysis.Pass, fl *flow, c inspector.Cursor) {
 		return
 	}
 	pass.Report(analysis.Diagnostic{
-		Category: "new-nil-map",
+		Category: CategoryNewNilMap,
 		Pos:      call.Pos(),
 		End:      call.End(),
 		Message: fmt.Sprintf("new(%s) is a pointer to a nil map: a write through it panics unless a map is assigned first; use &%s{}",
@@ -437,6 +443,10 @@ func escapesToClosure(u, body inspector.Cursor) bool {
 	return false
 }
 
+// CategoryLostWrite is the category of a write into a fresh map that
+// nothing keeps.
+const CategoryLostWrite = "lost-write"
+
 // checkLostIndexWrite reports m[k] = v where m is a fresh map value that
 // nothing keeps.
 func checkLostIndexWrite(pass *analysis.Pass, fl *flow, lhs ast.Expr) {
@@ -478,7 +488,7 @@ func reportLost(pass *analysis.Pass, at ast.Node, m ast.Expr, method string) {
 	} else {
 		msg = fmt.Sprintf("%s is lost: %s is a new map that nothing keeps", what, src)
 	}
-	pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: "lost-write", Message: msg})
+	pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: CategoryLostWrite, Message: msg})
 }
 
 func isBuiltinOrConversion(info *types.Info, call *ast.CallExpr) bool {

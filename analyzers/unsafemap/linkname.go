@@ -113,6 +113,10 @@ func hasLinkname(f *ast.File) bool {
 	return false
 }
 
+// CategoryLinkname is the category of a //go:linkname bound to a runtime
+// or reflect map function.
+const CategoryLinkname = "linkname"
+
 // checkLinknames reports the declarations that a //go:linkname in file
 // binds to a runtime or reflect map function. The one-argument form and a
 // linkname on a function with a body (push: the local function provides
@@ -143,7 +147,7 @@ func checkLinknames(pass *analysis.Pass, file *ast.File) {
 				Pos:      fn.Name.Pos(),
 				End:      fn.Name.End(),
 				Message:  linknameMessage(target, sym),
-				Category: "linkname",
+				Category: CategoryLinkname,
 			})
 		}
 	}

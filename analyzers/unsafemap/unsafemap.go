@@ -778,7 +778,11 @@ func isSignedInteger(t types.Type) bool {
 	return ok && b.Info()&types.IsInteger != 0 && b.Info()&types.IsUnsigned == 0
 }
 
+// CategoryHeaderRead is the category of a conversion that types the
+// memory of a runtime map header.
+const CategoryHeaderRead = "header-read"
+
 // report flags a conversion that types map header memory.
 func (c *checker) report(call ast.Node, msg string) {
-	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: "header-read", Message: msg})
+	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: CategoryHeaderRead, Message: msg})
 }
