@@ -17,6 +17,7 @@ import (
 
 	"github.com/maplint/maplint/analyzers/internal/analysisutil"
 	"github.com/maplint/maplint/analyzers/internal/loops"
+	"github.com/maplint/maplint/internal/loopmark"
 )
 
 //go:embed doc.go
@@ -171,7 +172,7 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		Category: CategoryMissingHint,
 		Message:  msg,
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
-		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "filled in this loop"}},
+		Related: []analysis.RelatedInformation{loopmark.Related(loop.Stmt, loopmark.Filled)},
 	}
 	if safe {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
@@ -491,7 +492,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 		End:      c.value.End(),
 		Category: CategoryPerIteration,
 		Message:  msg,
-		Related:  []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "made on every iteration of this loop"}},
+		Related:  []analysis.RelatedInformation{loopmark.Related(loop.Stmt, loopmark.MadeEachRound)},
 	}
 	if mkBad == "" && clrBad == "" && c.elems == 0 && declaresOnly(c) && hoistable(info, pass.Pkg, loop, c) {
 		d.SuggestedFixes = []analysis.SuggestedFix{{

@@ -16,6 +16,7 @@ import (
 
 	"github.com/maplint/maplint/analyzers/internal/analysisutil"
 	"github.com/maplint/maplint/analyzers/internal/loops"
+	"github.com/maplint/maplint/internal/loopmark"
 )
 
 //go:embed doc.go
@@ -264,7 +265,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	}
 	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg, Category: CategoryMissingCapacity,
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
-		Related: []analysis.RelatedInformation{{Pos: loop.Stmt.Pos(), End: loop.Stmt.End(), Message: "filled in this loop"}},
+		Related: []analysis.RelatedInformation{loopmark.Related(loop.Stmt, loopmark.Filled)},
 	}
 	if safe {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
