@@ -325,7 +325,7 @@ func mayInsert(info *types.Info, call *ast.CallExpr, obj types.Object) bool {
 			}
 		}
 	}
-	return !isKeysValues(info, call) && !analysisutil.IsPkgFunc(typeutil.Callee(info, call), "maps", "All")
+	return !isKeysValues(info, call) && !analysisutil.IsFunctionNamed(typeutil.Callee(info, call), "maps", "All")
 }
 
 // oneInsertPerIteration reports whether the loop's only write to the map
@@ -790,14 +790,11 @@ func allowedCall(info *types.Info, call *ast.CallExpr, obj types.Object) (accoun
 }
 
 func isConsumer(info *types.Info, call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	return fn != nil && (analysisutil.IsPkgFunc(fn, "slices", "Collect") ||
-		analysisutil.IsPkgFunc(fn, "slices", "Sorted") || analysisutil.IsPkgFunc(fn, "slices", "SortedFunc"))
+	return analysisutil.IsFunctionNamed(typeutil.Callee(info, call), "slices", "Collect", "Sorted", "SortedFunc")
 }
 
 func isKeysValues(info *types.Info, call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	return fn != nil && (analysisutil.IsPkgFunc(fn, "maps", "Keys") || analysisutil.IsPkgFunc(fn, "maps", "Values"))
+	return analysisutil.IsFunctionNamed(typeutil.Callee(info, call), "maps", "Keys", "Values")
 }
 
 // hoistable reports whether the creation can move before the loop: its

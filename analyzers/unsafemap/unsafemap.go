@@ -474,9 +474,9 @@ func (c *checker) classifyVar(id *ast.Ident, t types.Type) value {
 		return v
 	}
 	switch {
-	case analysisutil.IsNamed(t, "reflect", "Value"):
+	case analysisutil.IsTypeNamed(t, "reflect", "Value"):
 		return value{kind: reflectV, root: obj}
-	case analysisutil.IsNamed(t, "reflect", "Type"):
+	case analysisutil.IsTypeNamed(t, "reflect", "Type"):
 		return value{kind: reflectT, root: obj}
 	case types.IsInterface(t):
 		if _, isParam := types.Unalias(t).(*types.TypeParam); isParam {
@@ -647,7 +647,7 @@ func (c *checker) classifyFuncCall(fn *types.Func, call *ast.CallExpr, depth int
 		return value{}
 	}
 	// methods of reflect.Value
-	if path != "reflect" || !analysisutil.IsNamed(sig.Recv().Type(), "reflect", "Value") {
+	if path != "reflect" || !analysisutil.IsTypeNamed(sig.Recv().Type(), "reflect", "Value") {
 		return value{}
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
