@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/format"
 	"go/token"
 	"go/types"
@@ -250,4 +251,19 @@ func EnclosingFunc(info *types.Info, cur inspector.Cursor) (fn inspector.Cursor,
 		}
 	}
 	return inspector.Cursor{}, nil, nil
+}
+
+// IntConst returns the value of e if it is a constant with an integer
+// value that fits in an int64 (an integral float constant counts, as in
+// Go's constant conversions).
+func IntConst(info *types.Info, e ast.Expr) (int64, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil {
+		return 0, false
+	}
+	v := constant.ToInt(tv.Value)
+	if v.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(v)
 }
