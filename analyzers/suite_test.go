@@ -138,3 +138,36 @@ func TestREADMECategories(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEAnchors checks that the README's links into docs/<name>.md
+// name headings that exist there (GitHub's anchors).
+func TestREADMEAnchors(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := regexp.MustCompile(`\]\((docs/[a-z-]+\.md)#([^)]+)\)`)
+	drop := regexp.MustCompile(`[^a-z0-9 _-]`)
+	anchors := make(map[string][]string)
+	links := link.FindAllStringSubmatch(string(b), -1)
+	if len(links) == 0 {
+		t.Fatal("README.md links to no docs/*.md heading")
+	}
+	for _, l := range links {
+		if _, ok := anchors[l[1]]; !ok {
+			doc, err := os.ReadFile(filepath.Join("..", l[1]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for line := range strings.Lines(string(doc)) {
+				if h, ok := strings.CutPrefix(line, "#"); ok {
+					h = strings.TrimSpace(strings.TrimLeft(h, "#"))
+					anchors[l[1]] = append(anchors[l[1]], strings.ReplaceAll(drop.ReplaceAllString(strings.ToLower(h), ""), " ", "-"))
+				}
+			}
+		}
+		if !slices.Contains(anchors[l[1]], l[2]) {
+			t.Errorf("README.md links to %s#%s: no such heading (%v)", l[1], l[2], anchors[l[1]])
+		}
+	}
+}
