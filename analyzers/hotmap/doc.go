@@ -18,7 +18,8 @@
 // loop and can be written where the map is made (a range over an unkeyed
 // slice literal counts its elements; a difference in unsigned arithmetic,
 // hi-lo or n-1 over uint, is no count: it wraps when the loop runs zero
-// times), every iteration reaches the insert, the loop cannot exit early,
+// times; nor is a value decoded from bytes by encoding/binary, which a
+// corrupt header sets to billions), every iteration reaches the insert, the loop cannot exit early,
 // the key is the iteration's own value (the range key or value, the
 // index, or a field or element of them, not a computed key) and the map
 // is used nowhere else in the loop (m[k]++, m[k] = append(m[k], x) and

@@ -32,21 +32,29 @@
 // use of the slice (alone or in the branches of an if), add to the count:
 // make([]string, 0, len(tables)+1). When one of them is unconditional the
 // slice is non-nil afterwards anyway, so a slice that starts nil gets the
-// fix too. Each name of var a, b []T or a, b := x, y is checked on its own.
+// fix too; when all of them are conditional and the slice starts nil, no
+// advice keeps nil exactly: silent. Each name of var a, b []T or a, b := x, y is checked on its own.
 //
 // It is silent for unknown trip counts (channels, iterators, strings,
 // calls, step loops), conditional appends, early exits, spread appends
 // (append(s, xs...)), appends in an inner loop, a shadowing variable in
 // the loop, a slice used between its creation and the loop or never used
 // after it, a slice that a later loop appends to as well (the count is
-// only part of its length), Benchmark functions (they grow slices on
+// only part of its length), a count decoded from bytes by encoding/binary
+// (binary.Read, ByteOrder.Uint32, varints: a corrupt header would ask for
+// gigabytes up front), Benchmark functions (they grow slices on
 // purpose), and a total of one element. Rule 1 is advice, and test tables
 // hold a few elements: it is silent in _test.go files (by the file's real
 // name, not a //line directive) unless -tests is set. Rule 2 reports in
 // tests too.
 //
 // The suggested fix replaces the creation with make(T, 0, k*n), keeping
-// the declared type and the var or := form; in a spec without values
+// the declared type and the var or := form. A slice that starts nil and
+// may stay nil (the loop may run zero times) gets slices.Grow(T(nil), n)
+// instead, which is nil exactly when the original is (every iteration
+// appends; Grow keeps nil for n == 0), and the fix adds the slices
+// import (Go 1.21; older files: make, reported without a fix, as make's
+// slice would no longer be nil); in a spec without values
 // that declares other names it splits the name off (var b []T, then
 // var a = make(...)), unless two names of the spec have a fix (their
 // edits would collide: reported only). When n is not provably

@@ -203,6 +203,9 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
 		return // nothing known, or a single element: capacity 1 saves nothing
 	}
+	if loops.FromInput(info, loops.FuncBody(cur), trip) {
+		return // a count a corrupt file sets: presizing trusts it (internal/xcoff's nimpid)
+	}
 	if appendedByLaterLoop(info, uses, cur, next, c.obj) {
 		return // the count is only the first part (seen in prometheus' tsdb tests)
 	}
@@ -229,17 +232,37 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		capText, plainCap = plus(trip, k, capText, after), plus(trip, k, plainCap, after)
 	}
 	// A nil slice stays nil when the loop runs zero times; make's never
-	// is, and callers can tell (== nil, reflect.DeepEqual, JSON null vs
-	// []): no fix unless the loop surely runs (seen breaking an etcd test).
+	// is, and callers can tell (== nil, reflect.DeepEqual, cmp.Equal,
+	// JSON null vs []; seen breaking an etcd test, and in go/doc's
+	// Package.Bugs). Every iteration appends, so the slice is empty
+	// exactly when the loop ran zero times: slices.Grow(nil, n) is then
+	// exact, it stays nil for n == 0. Conditional appends after the loop
+	// break that (Grow's capacity for them would make it non-nil when
+	// they do not run): no advice is exact there, so silent.
 	mayStayNil := c.isNil && !(trip.IsConst && trip.Const >= 1) && !nonNil
-	safe = safe && !mayStayNil
+	if mayStayNil && after > 0 {
+		return
+	}
 	typ := analysisutil.Render(pass.Fset, c.typ)
 	mk := fmt.Sprintf("make(%s, 0, %s)", typ, capText)
+	scope := uses.Innermost(c.pos)
+	var imports []analysis.TextEdit
+	grow := mayStayNil && hasMax // slices is Go 1.21
+	if grow {
+		ref, edits, ok := analysisutil.PackageRef(info, fileOf(pass, c.pos), scope, c.pos, "slices", "slices")
+		if !ok {
+			ref, safe = "slices", false
+		}
+		mk, imports = growCall(ref, typ, capText, trip.Type, scope, c.pos), edits
+		if strings.HasPrefix(mk, "?") {
+			grow, mk = false, fmt.Sprintf("make(%s, 0, %s)", typ, capText) // int is not the type here
+		}
+	}
+	safe = safe && (!mayStayNil || grow)
 	var msg string
 	// Every builtin the fix or the message writes (make, len, max) must
 	// be the builtin where the text lands, and max needs Go 1.21;
 	// otherwise no fix, and the message says it in words.
-	scope := uses.Innermost(c.pos)
 	if bad := analysisutil.UnavailableBuiltin(scope, c.pos, hasMax, mk); bad != "" {
 		safe = false
 		why := analysisutil.WhyUnavailable(bad, hasMax)
@@ -257,6 +280,10 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		case c.elems > 0:
 			msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s",
 				c.name, c.elems, count, capText)
+		case grow && !safe:
+			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s, which stays nil when the loop runs zero times (not fixed automatically: slices is not the package here)", c.name, count, mk)
+		case grow:
+			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s, which stays nil when the loop runs zero times", c.name, count, mk)
 		case mayStayNil:
 			msg = fmt.Sprintf("slice %q gets %s appends; make it with %s (not fixed automatically: it would no longer be nil when the loop runs zero times)", c.name, count, mk)
 		default:
@@ -270,10 +297,36 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	if safe {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Make " + c.name + " with capacity " + capText,
-			TextEdits: replaceCreation(pass.Fset, c, mk),
+			TextEdits: append(replaceCreation(pass.Fset, c, mk), imports...),
 		}}
 	}
 	pass.Report(d)
+}
+
+// growCall returns ref.Grow(T(nil), n), the creation that keeps a nil
+// slice nil when n is 0, or "?" when the int it may write to convert n
+// (Grow takes an int; make took any integer) is not the type int at pos.
+func growCall(ref, typ, n string, nType types.Type, scope *types.Scope, pos token.Pos) string {
+	if nType == nil || !types.Identical(nType, types.Typ[types.Int]) {
+		if _, obj := scope.LookupParent("int", pos); obj != types.Universe.Lookup("int") {
+			return "?"
+		}
+		n = "int(" + n + ")"
+	}
+	if strings.HasPrefix(typ, "func") || strings.HasPrefix(typ, "*") || strings.HasPrefix(typ, "<-") {
+		typ = "(" + typ + ")"
+	}
+	return fmt.Sprintf("%s.Grow(%s(nil), %s)", ref, typ, n)
+}
+
+// fileOf returns the file of pass that holds pos.
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }
 
 // plus returns text + after, folded into one number when text is the

@@ -11,7 +11,7 @@ import (
 )
 
 func TestMakecap(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), makecap.Analyzer, "a", "shadow")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), makecap.Analyzer, "a", "shadow", "grow")
 }
 
 // TestOldGo: a module at Go 1.20 gets no fix that needs max or clear.
@@ -40,5 +40,5 @@ func TestTestsFlag(t *testing.T) {
 // TestGoldenFilesCompile type-checks every package with its .go.golden
 // files in place of the sources they fix.
 func TestGoldenFilesCompile(t *testing.T) {
-	goldentest.TypeCheck(t, analysistest.TestData(), "a", "shadow")
+	goldentest.TypeCheck(t, analysistest.TestData(), "a", "shadow", "grow")
 }

@@ -23,6 +23,9 @@ type Trip struct {
 	// MayPanic: evaluating Text may panic (dereference, index), so it
 	// must not be moved before statements that could guard it.
 	MayPanic bool
+	// Type is the count's type: int for len and constants, else the
+	// ranged integer's or the index's (slices.Grow takes only an int).
+	Type types.Type
 }
 
 // TripCount returns the loop's trip count when it is known before the
@@ -77,7 +80,7 @@ func rangeTrip(info *types.Info, fset *token.FileSet, s *ast.RangeStmt) (*Trip, 
 		if !isRef(info, s.X) {
 			return nil, false // a call or conversion: not nameable before the loop
 		}
-		t := &Trip{NonNeg: true}
+		t := &Trip{NonNeg: true, Type: types.Typ[types.Int]}
 		t.Text = "len(" + render(fset, s.X) + ")"
 		collect(info, s.X, t)
 		return t, true
@@ -94,7 +97,7 @@ func rangeTrip(info *types.Info, fset *token.FileSet, s *ast.RangeStmt) (*Trip, 
 		if !isPure(info, s.X) {
 			return nil, false
 		}
-		t := &Trip{Text: render(fset, s.X)}
+		t := &Trip{Text: render(fset, s.X), Type: tv.Type}
 		t.NonNeg = nonNeg(info, s.X)
 		collect(info, s.X, t)
 		return t, true
@@ -103,7 +106,7 @@ func rangeTrip(info *types.Info, fset *token.FileSet, s *ast.RangeStmt) (*Trip, 
 }
 
 func constTrip(n int64) *Trip {
-	return &Trip{Text: strconv.FormatInt(n, 10), Const: n, IsConst: true, NonNeg: n >= 0}
+	return &Trip{Text: strconv.FormatInt(n, 10), Const: n, IsConst: true, NonNeg: n >= 0, Type: types.Typ[types.Int]}
 }
 
 // countedIndex matches "for i := a; i < b; i++" and its variants and
@@ -208,9 +211,9 @@ func countedTrip(info *types.Info, fset *token.FileSet, s *ast.ForStmt) (*Trip, 
 	}
 	collect(info, c.hi, t)
 	collect(info, c.lo, t)
-	t.Text = lin.String()
+	t.Text, t.Type = lin.String(), idx.Type()
 	if len(lin.terms) == 0 {
-		t.Const, t.IsConst, t.NonNeg = max(lin.c, 0), true, true
+		t.Const, t.IsConst, t.NonNeg, t.Type = max(lin.c, 0), true, true, types.Typ[types.Int]
 		t.Text = strconv.FormatInt(t.Const, 10)
 		t.Idents, t.Roots, t.MayPanic = nil, nil, false
 		return t, true

@@ -18,3 +18,13 @@ func ranged(xs []int) []int {
 	}
 	return out
 }
+
+// A nil slice at Go 1.20: no slices.Grow (Go 1.21), so the make advice,
+// without a fix.
+func nilSlice(xs []int) []int {
+	var out []int // want `make it with make\(\[\]int, 0, len\(xs\)\) \(not fixed automatically: it would no longer be nil when the loop runs zero times\)$`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}

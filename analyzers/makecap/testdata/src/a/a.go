@@ -25,7 +25,7 @@ func rangeSlice(users []User) []string {
 }
 
 func varForm(users []User) []string {
-	var names []string // want `slice "names" gets len\(users\) appends; .*not fixed automatically: it would no longer be nil when the loop runs zero times`
+	var names []string // want `slice "names" gets len\(users\) appends; make it with slices.Grow\(\[\]string\(nil\), len\(users\)\), which stays nil when the loop runs zero times$`
 	for _, u := range users {
 		names = append(names, u.Name)
 	}
@@ -41,7 +41,7 @@ func varValue(users []User) []string {
 }
 
 func namedType(users []User) Names {
-	var names Names // want `make it with make\(Names, 0, len\(users\)\)`
+	var names Names // want `make it with slices.Grow\(Names\(nil\), len\(users\)\), which stays nil`
 	for _, u := range users {
 		names = append(names, u.Name)
 	}
@@ -49,7 +49,7 @@ func namedType(users []User) Names {
 }
 
 func generic[S ~[]E, E any](xs []E) S {
-	var out S // want `make it with make\(S, 0, len\(xs\)\)`
+	var out S // want `make it with slices.Grow\(S\(nil\), len\(xs\)\), which stays nil`
 	for _, x := range xs {
 		out = append(out, x)
 	}

@@ -1,0 +1,117 @@
+package loops
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+)
+
+// FromInput reports whether the count t is a value decoded from bytes by
+// encoding/binary in the function body: a root of the count is filled by
+// binary.Read, or is assigned (itself or a field of it) such a value, a
+// ByteOrder's Uint16/32/64, or a varint (binary.Uvarint, ReadUvarint, …),
+// possibly converted or in arithmetic. Such a count is whatever the
+// input says: presized, a corrupt header of a few bytes asks for
+// gigabytes up front, where the loop would have failed on the missing
+// data after a few appends (the standard library caps such counts with
+// internal/saferio.SliceCap for this reason). One assignment deep.
+func FromInput(info *types.Info, body *ast.BlockStmt, t *Trip) bool {
+	if body == nil || t.IsConst || len(t.Roots) == 0 {
+		return false
+	}
+	read := map[types.Object]bool{} // filled by binary.Read
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 3 && isBinaryFunc(info, call.Fun, "Read") {
+			if o := rootObj(info, call.Args[2]); o != nil {
+				read[o] = true
+			}
+		}
+		return true
+	})
+	roots := map[types.Object]bool{}
+	for _, r := range t.Roots {
+		if read[r] {
+			return true
+		}
+		roots[r] = true
+	}
+	found := false
+	assigned := func(lhs ast.Expr, rhs ast.Expr) {
+		if o := rootObj(info, lhs); o != nil && roots[o] && decoded(info, rhs, read) {
+			found = true
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				switch {
+				case len(n.Rhs) == len(n.Lhs):
+					assigned(lhs, n.Rhs[i])
+				case i == 0 && len(n.Rhs) == 1: // n, k := binary.Uvarint(b)
+					assigned(lhs, n.Rhs[0])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if i < len(n.Values) && len(n.Values) == len(n.Names) {
+					assigned(name, n.Values[i])
+				} else if i == 0 && len(n.Values) == 1 {
+					assigned(name, n.Values[0])
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// decoded reports whether e is a value decoded by encoding/binary, or a
+// field of a variable that binary.Read fills.
+func decoded(info *types.Info, e ast.Expr, read map[types.Object]bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		return decoded(info, e.X, read) || decoded(info, e.Y, read)
+	case *ast.SelectorExpr, *ast.StarExpr:
+		o := rootObj(info, e)
+		return o != nil && read[o]
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return decoded(info, e.Args[0], read) // a conversion
+		}
+		for _, name := range []string{"Uvarint", "Varint", "ReadUvarint", "ReadVarint"} {
+			if isBinaryFunc(info, e.Fun, name) {
+				return true
+			}
+		}
+		// binary.BigEndian.Uint32(b), or through a ByteOrder value.
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+			switch sel.Sel.Name {
+			case "Uint16", "Uint32", "Uint64":
+				fn, ok := info.Uses[sel.Sel].(*types.Func)
+				return ok && fn.Pkg() != nil && fn.Pkg().Path() == "encoding/binary"
+			}
+		}
+	}
+	return false
+}
+
+func isBinaryFunc(info *types.Info, fun ast.Expr, name string) bool {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	return ok && analysisutil.IsPkgFunc(info.Uses[sel.Sel], "encoding/binary", name)
+}
+
+// rootObj is Root for &x too, and for an x that the statement defines.
+func rootObj(info *types.Info, e ast.Expr) types.Object {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	if id := rootIdent(info, e); id != nil {
+		if o, ok := info.ObjectOf(id).(*types.Var); ok {
+			return o
+		}
+	}
+	return nil
+}
