@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 	pass = analysisutil.WithIgnores(pass)
 	for d := range loops.VarDecls(pass) {
 		if d.Value != nil {
-			check(pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)
+			check(pass, d)
 		}
 	}
 	return nil, nil
@@ -66,11 +66,12 @@ type creation struct {
 	typ   ast.Expr       // the map type as written
 	hint  ast.Expr       // make's size argument, if any
 	elems int            // elements of a composite literal
+	go121 bool           // the file may use clear (Go 1.21)
 }
 
-func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.ValueSpec, lhs, value ast.Expr, hasClear bool) {
-	id, ok := lhs.(*ast.Ident)
-	if !ok || id.Name == "_" || loops.InBenchmark(pass.Fset, cur) {
+func check(pass *analysis.Pass, d loops.VarDecl) {
+	cur, stmt, spec, id, value := d.Cur, d.Stmt, d.Spec, d.Name, d.Value
+	if id.Name == "_" || loops.InBenchmark(pass.Fset, cur) {
 		return
 	}
 	// Tests fill maps from fixtures of one or two entries: 8 of the 9
@@ -82,7 +83,7 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	if obj == nil || obj.Type() == nil || !analysisutil.IsMap(obj.Type()) {
 		return
 	}
-	c := &creation{obj: obj, name: id.Name, stmt: stmt, pos: stmt.Pos(), spec: spec, value: value}
+	c := &creation{obj: obj, name: id.Name, stmt: stmt, pos: stmt.Pos(), spec: spec, value: value, go121: d.Go121Builtins}
 	if spec != nil {
 		c.pos = spec.Pos()
 	}
@@ -103,7 +104,7 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	default:
 		return
 	}
-	if perIteration(pass, cur, c, hasClear) {
+	if perIteration(pass, cur, c) {
 		return // one diagnostic per map: the hoist carries the hint
 	}
 	if c.elems == 0 && (c.hint == nil || analysisutil.IsZero(pass.TypesInfo, c.hint)) {
@@ -118,32 +119,17 @@ const CategoryMissingHint = "missing-hint"
 // fills with one plain insert per iteration.
 func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	info, uses := pass.TypesInfo, loops.UsesOf(pass)
-	next, between, ok := loops.NextUse(uses, cur, c.obj)
-	if !ok {
+	fill, ok := loops.NextFill(pass, cur, c.obj, c.pos)
+	if !ok || !oneInsertPerIteration(info, fill.Loop, c.obj) {
 		return
-	}
-	loop, ok := loops.AsLoop(next)
-	if !ok {
-		return
-	}
-	trip, ok := loop.TripCount(info, pass.Fset)
-	if !ok || (trip.IsConst && trip.Const <= smallMap) || loop.ExitsEarly(info) ||
-		!loops.UsedAfter(uses, cur, c.obj, loop.Stmt.End()) {
-		return
-	}
-	if !oneInsertPerIteration(info, loop, c.obj) || loops.FromInput(info, loops.FuncBody(cur), trip) {
-		return // (a count a corrupt file sets: a hint trusts it)
 	}
 	// Single keys added after the loop count; keys from anything else
 	// would make "up to n entries" false.
-	extra, ok := insertsAfter(info, uses, cur, c, loop.Stmt.End())
+	extra, ok := insertsAfter(info, uses, cur, c, fill.Loop.Stmt.End())
 	if !ok {
 		return
 	}
-	writable, safe := loops.Writable(info, uses, pass.Pkg, trip, c.pos, between)
-	if !writable {
-		return
-	}
+	trip, safe := fill.Trip, fill.Safe
 	hint := trip.Text
 	switch {
 	case extra > 0 && trip.IsConst:
@@ -172,7 +158,7 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		Category: CategoryMissingHint,
 		Message:  msg,
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
-		Related: []analysis.RelatedInformation{loopmark.Related(loop.Stmt, loopmark.Filled)},
+		Related: []analysis.RelatedInformation{fill.Related},
 	}
 	if safe {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
@@ -191,7 +177,7 @@ func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 // a method call on it, its address, a goto, or a variable it is copied
 // to (last = m) that gets any of those.
 func insertsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, c *creation, end token.Pos) (n int, ok bool) {
-	body := loops.FuncBody(cur)
+	_, _, body := analysisutil.EnclosingFunc(info, cur)
 	if body == nil {
 		return 0, false
 	}
@@ -373,7 +359,7 @@ const CategoryPerIteration = "per-iteration"
 // perIteration reports rule 2 (and returns true when it did): a map made
 // by a statement of a loop body and filled in the iteration with more
 // than smallMap entries possible, that does not escape the iteration.
-func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasClear bool) bool {
+func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation) bool {
 	info := pass.TypesInfo
 	body, ok := cur.Parent().Node().(*ast.BlockStmt)
 	if !ok || cur.ParentEdgeIndex() < 0 {
@@ -468,13 +454,13 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 	// in the body: each must be the builtin there, and clear needs Go
 	// 1.21. Otherwise no fix, and the message says it in words.
 	uses := loops.UsesOf(pass)
-	mkBad := analysisutil.UnavailableBuiltin(uses.Innermost(loop.Outer.Pos()), loop.Outer.Pos(), hasClear, mk)
+	mkBad := analysisutil.UnavailableBuiltin(uses.Innermost(loop.Outer.Pos()), loop.Outer.Pos(), c.go121, mk)
 	clrPos := body.List[0].Pos()
-	clrBad := analysisutil.UnavailableBuiltin(uses.Innermost(clrPos), clrPos, hasClear, "clear("+c.name+")")
+	clrBad := analysisutil.UnavailableBuiltin(uses.Innermost(clrPos), clrPos, c.go121, "clear("+c.name+")")
 	before := " with " + mk
 	if mkBad != "" {
 		before = " with a size hint of " + hint
-		if hint == "" || analysisutil.UnavailableBuiltin(uses.Innermost(loop.Outer.Pos()), loop.Outer.Pos(), hasClear, hint) != "" {
+		if hint == "" || analysisutil.UnavailableBuiltin(uses.Innermost(loop.Outer.Pos()), loop.Outer.Pos(), c.go121, hint) != "" {
 			before = ""
 		}
 	}
@@ -485,7 +471,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasCle
 			c.name, size, before)
 	}
 	if bad := cmp.Or(mkBad, clrBad); bad != "" {
-		msg += " (not fixed automatically: " + analysisutil.WhyUnavailable(bad, hasClear) + ")"
+		msg += " (not fixed automatically: " + analysisutil.WhyUnavailable(bad, c.go121) + ")"
 	}
 	d := analysis.Diagnostic{
 		Pos:      c.value.Pos(),

@@ -16,7 +16,6 @@ import (
 
 	"github.com/maplint/maplint/analyzers/internal/analysisutil"
 	"github.com/maplint/maplint/analyzers/internal/loops"
-	"github.com/maplint/maplint/internal/loopmark"
 )
 
 //go:embed doc.go
@@ -52,7 +51,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if d.Spec != nil && len(d.Spec.Names) > 1 && d.Value == nil {
 			h.specs[d.Name.Pos()] = d.Spec // var a, b []T: a fix splits a name off
 		}
-		check(h.pass, d.Cur, d.Stmt, d.Spec, d.Name, d.Value, d.Go121)
+		check(h.pass, d)
 	}
 	h.flush()
 	return nil, nil
@@ -110,11 +109,12 @@ type creation struct {
 	elems int            // elements of a composite literal
 	mk    *ast.CallExpr  // the make call, if any
 	isNil bool           // the slice starts nil: var s []T, var s []T = nil
+	go121 bool           // the file may use max and package slices (Go 1.21)
 }
 
-func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.ValueSpec, lhs, value ast.Expr, hasMax bool) {
-	id, ok := lhs.(*ast.Ident)
-	if !ok || id.Name == "_" || loops.InBenchmark(pass.Fset, cur) {
+func check(pass *analysis.Pass, d loops.VarDecl) {
+	cur, stmt, spec, id, value := d.Cur, d.Stmt, d.Spec, d.Name, d.Value
+	if id.Name == "_" || loops.InBenchmark(pass.Fset, cur) {
 		return
 	}
 	obj := pass.TypesInfo.Defs[id]
@@ -129,7 +129,7 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 	}
 	// The name's own position (a, b := ...; var a, b []T), but the
 	// assignment in var s []T; s = make(...).
-	c := &creation{obj: obj, id: id, name: id.Name, pos: id.Pos(), stmt: stmt, spec: spec, value: value}
+	c := &creation{obj: obj, id: id, name: id.Name, pos: id.Pos(), stmt: stmt, spec: spec, value: value, go121: d.Go121Builtins}
 	if as, ok := stmt.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
 		c.pos = stmt.Pos()
 	}
@@ -167,7 +167,7 @@ func check(pass *analysis.Pass, cur inspector.Cursor, stmt ast.Stmt, spec *ast.V
 		empty = len(v.Args) == 2 || analysisutil.IsZero(pass.TypesInfo, v.Args[2])
 	}
 	if empty || (reportLiterals && c.elems > 0 && c.mk == nil) {
-		missingCap(pass, cur, c, hasMax)
+		missingCap(pass, cur, c)
 	}
 }
 
@@ -176,7 +176,7 @@ const CategoryMissingCapacity = "missing-capacity"
 
 // missingCap reports rule 1: a fresh slice that the next loop fills with a
 // known number of elements.
-func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax bool) {
+func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	// Test tables hold 2-10 fixtures: 35 of 37 findings in reviewed
 	// _test.go files were not worth acting on. length-then-append is a
 	// bug wherever it is, so only this rule stops here.
@@ -184,38 +184,21 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 		return
 	}
 	info, uses := pass.TypesInfo, loops.UsesOf(pass)
-	next, between, ok := loops.NextUse(uses, cur, c.obj)
+	fill, ok := loops.NextFill(pass, cur, c.obj, c.pos)
 	if !ok {
 		return
 	}
-	loop, ok := loops.AsLoop(next)
-	if !ok {
-		return
-	}
-	trip, ok := loop.TripCount(info, pass.Fset)
-	if !ok || loop.ExitsEarly(info) || !loops.UsedAfter(uses, cur, c.obj, loop.Stmt.End()) {
-		return
-	}
-	if trip.IsConst && trip.Const <= loops.SmallCount {
-		return // a loop over a table of a few entries: as hotmap, not worth a finding
-	}
-	k := appendsPerIteration(info, loop, c.obj)
+	trip, safe := fill.Trip, fill.Safe
+	k := appendsPerIteration(info, fill.Loop, c.obj)
 	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
 		return // nothing known, or a single element: capacity 1 saves nothing
 	}
-	if loops.FromInput(info, loops.FuncBody(cur), trip) {
-		return // a count a corrupt file sets: presizing trusts it (internal/xcoff's nimpid)
-	}
-	if appendedByLaterLoop(info, uses, cur, next, c.obj) {
+	if appendedByLaterLoop(info, uses, cur, fill.Next, c.obj) {
 		return // the count is only the first part (seen in prometheus' tsdb tests)
 	}
 	// Appends right after the loop belong in the capacity too: without
 	// them the last append always reallocates.
-	after, nonNil := appendsAfter(info, uses, cur, next, c.obj)
-	writable, safe := loops.Writable(info, uses, pass.Pkg, trip, c.pos, between)
-	if !writable {
-		return
-	}
+	after, nonNil := appendsAfter(info, uses, cur, fill.Next, c.obj)
 	count := trip.Times(k)
 	capText := count
 	if c.elems > 0 {
@@ -247,7 +230,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	mk := fmt.Sprintf("make(%s, 0, %s)", typ, capText)
 	scope := uses.Innermost(c.pos)
 	var imports []analysis.TextEdit
-	grow := mayStayNil && hasMax // slices is Go 1.21
+	grow := mayStayNil && c.go121 // slices is Go 1.21
 	if grow {
 		ref, edits, ok := analysisutil.PackageRef(info, fileOf(pass, c.pos), scope, c.pos, "slices", "slices")
 		if !ok {
@@ -263,10 +246,10 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	// Every builtin the fix or the message writes (make, len, max) must
 	// be the builtin where the text lands, and max needs Go 1.21;
 	// otherwise no fix, and the message says it in words.
-	if bad := analysisutil.UnavailableBuiltin(scope, c.pos, hasMax, mk); bad != "" {
+	if bad := analysisutil.UnavailableBuiltin(scope, c.pos, c.go121, mk); bad != "" {
 		safe = false
-		why := analysisutil.WhyUnavailable(bad, hasMax)
-		if analysisutil.UnavailableBuiltin(scope, c.pos, hasMax, plainCap) == "" {
+		why := analysisutil.WhyUnavailable(bad, c.go121)
+		if analysisutil.UnavailableBuiltin(scope, c.pos, c.go121, plainCap) == "" {
 			msg = fmt.Sprintf("slice %q gets %s appends; make it with capacity %s (not fixed automatically: %s)", c.name, count, plainCap, why)
 			if c.elems > 0 {
 				msg = fmt.Sprintf("slice %q starts with %d elements and gets %s appends; make it with capacity %s (not fixed automatically: %s)",
@@ -292,7 +275,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation, hasMax b
 	}
 	d := analysis.Diagnostic{Pos: c.pos, End: c.pos, Message: msg, Category: CategoryMissingCapacity,
 		// The loop's range: editors show it, internal/hot weighs it by a profile.
-		Related: []analysis.RelatedInformation{loopmark.Related(loop.Stmt, loopmark.Filled)},
+		Related: []analysis.RelatedInformation{fill.Related},
 	}
 	if safe {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
@@ -573,7 +556,7 @@ const CategoryLengthThenAppend = "length-then-append"
 // use after creation (other than len/cap) is an append.
 func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	info, uses := pass.TypesInfo, loops.UsesOf(pass)
-	body := loops.FuncBody(cur)
+	_, _, body := analysisutil.EnclosingFunc(info, cur)
 	if body == nil {
 		return
 	}
@@ -634,7 +617,7 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	// A constant length is deliberate in the code we judged: zero padding
 	// then a suffix (compress/lzw's test), a leading sentinel
 	// (cmd/internal/testdir's make([]int, 1)). The bug is make([]T, len(xs)).
-	if _, constLen := intValue(info, c.mk.Args[1]); constLen {
+	if _, constLen := analysisutil.IntConst(info, c.mk.Args[1]); constLen {
 		return
 	}
 	length := analysisutil.Render(pass.Fset, c.mk.Args[1])
@@ -663,12 +646,4 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 func isNil(info *types.Info, id *ast.Ident) bool {
 	_, ok := info.Uses[id].(*types.Nil)
 	return ok
-}
-
-func intValue(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil {
-		return "", false
-	}
-	return tv.Value.String(), true
 }

@@ -230,8 +230,8 @@ func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
 
 // IsZero reports whether e is the constant 0.
 func IsZero(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.String() == "0"
+	v, ok := IntConst(info, e)
+	return ok && v == 0
 }
 
 // EnclosingFunc returns the innermost function declaration or literal

@@ -7,6 +7,7 @@ import (
 	"iter"
 
 	"go/version"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -25,9 +26,9 @@ type VarDecl struct {
 	Spec  *ast.ValueSpec   // the var form, else nil
 	Name  *ast.Ident
 	Value ast.Expr // nil for var x T
-	// Go121 reports whether the file may use the max, min and clear
-	// builtins (Go 1.21), which some fixes need.
-	Go121 bool
+	// Go121Builtins reports whether the file may use the max, min and
+	// clear builtins (Go 1.21), which some fixes need.
+	Go121Builtins bool
 	// Assigned: Stmt is the "x = v" right after "var x T" (Name's spec):
 	// x starts there as it would with x := v. Stmt alone does not
 	// declare x, so a fix must not move or delete it.
@@ -56,7 +57,7 @@ func VarDecls(pass *analysis.Pass) iter.Seq[VarDecl] {
 					}
 					for i, lhs := range s.Lhs {
 						if id, ok := lhs.(*ast.Ident); ok {
-							if !yield(VarDecl{Cur: cur, Stmt: s, Name: id, Value: s.Rhs[i], Go121: go121}) {
+							if !yield(VarDecl{Cur: cur, Stmt: s, Name: id, Value: s.Rhs[i], Go121Builtins: go121}) {
 								return
 							}
 						}
@@ -77,12 +78,12 @@ func VarDecls(pass *analysis.Pass) iter.Seq[VarDecl] {
 							if len(vs.Values) > 0 {
 								value = vs.Values[i]
 							}
-							if !yield(VarDecl{Cur: cur, Stmt: s, Spec: vs, Name: name, Value: value, Go121: go121}) {
+							if !yield(VarDecl{Cur: cur, Stmt: s, Spec: vs, Name: name, Value: value, Go121Builtins: go121}) {
 								return
 							}
 							if value == nil {
 								if d, ok := assignedNext(pass.TypesInfo, cur, name); ok {
-									d.Go121 = go121
+									d.Go121Builtins = go121
 									if !yield(d) {
 										return
 									}

@@ -101,7 +101,7 @@ func isBinaryFunc(info *types.Info, fun ast.Expr, names ...string) bool {
 	return ok && analysisutil.IsFunctionNamed(info.Uses[sel.Sel], "encoding/binary", names...)
 }
 
-// rootObj is Root for &x too, and for an x that the statement defines.
+// rootObj is root for &x too, and for an x that the statement defines.
 func rootObj(info *types.Info, e ast.Expr) types.Object {
 	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = u.X
