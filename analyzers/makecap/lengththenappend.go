@@ -3,6 +3,7 @@ package makecap
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -30,10 +31,45 @@ const CategoryLengthThenAppend = "length-then-append"
 // lengthThenAppend reports rule 2: make with a non-zero length whose first
 // use after creation (other than len/cap) is an append.
 func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
-	info, uses := pass.TypesInfo, loops.UsesOf(pass)
+	info := pass.TypesInfo
+	if firstAppend(info, loops.UsesOf(pass), cur, c) == nil {
+		return
+	}
+	// A constant length is deliberate in the code we judged: zero padding
+	// then a suffix (compress/lzw's test), a leading sentinel
+	// (cmd/internal/testdir's make([]int, 1)). The bug is make([]T, len(xs)).
+	if _, constLen := analysisutil.IntConst(info, c.mk.Args[1]); constLen {
+		return
+	}
+	length := analysisutil.Render(pass.Fset, c.mk.Args[1])
+	capArg := length
+	if len(c.mk.Args) == 3 {
+		capArg = analysisutil.Render(pass.Fset, c.mk.Args[2])
+	}
+	typ := analysisutil.Render(pass.Fset, c.typ)
+	edit := analysis.TextEdit{Pos: c.mk.Args[1].Pos(), End: c.mk.Args[1].End(), NewText: []byte("0, " + length)}
+	if len(c.mk.Args) == 3 {
+		edit.NewText = []byte("0")
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:      c.mk.Pos(),
+		End:      c.mk.End(),
+		Category: CategoryLengthThenAppend,
+		Message: fmt.Sprintf("slice %q is made with length %s and then appended to: the %s zero values stay in front; make it with make(%s, 0, %s)",
+			c.name, length, length, typ, capArg),
+		SuggestedFixes: []analysis.SuggestedFix{{
+			Message:   "Make " + c.name + " with length 0 and capacity " + capArg,
+			TextEdits: []analysis.TextEdit{edit},
+		}},
+	})
+}
+
+// firstAppend returns the append to c's slice that is its first use after
+// the make, other than len and cap, or nil.
+func firstAppend(info *types.Info, uses *loops.Uses, cur inspector.Cursor, c *creation) *ast.CallExpr {
 	_, _, body := analysisutil.EnclosingFunc(info, cur)
 	if body == nil {
-		return
+		return nil
 	}
 	after := c.mk.End()
 	var first *ast.CallExpr // the first append, if it comes before any other use
@@ -86,34 +122,5 @@ func lengthThenAppend(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		ast.Inspect(body.List[j], visit)
 		pos = body.List[j].End()
 	}
-	if first == nil {
-		return
-	}
-	// A constant length is deliberate in the code we judged: zero padding
-	// then a suffix (compress/lzw's test), a leading sentinel
-	// (cmd/internal/testdir's make([]int, 1)). The bug is make([]T, len(xs)).
-	if _, constLen := analysisutil.IntConst(info, c.mk.Args[1]); constLen {
-		return
-	}
-	length := analysisutil.Render(pass.Fset, c.mk.Args[1])
-	capArg := length
-	if len(c.mk.Args) == 3 {
-		capArg = analysisutil.Render(pass.Fset, c.mk.Args[2])
-	}
-	typ := analysisutil.Render(pass.Fset, c.typ)
-	edit := analysis.TextEdit{Pos: c.mk.Args[1].Pos(), End: c.mk.Args[1].End(), NewText: []byte("0, " + length)}
-	if len(c.mk.Args) == 3 {
-		edit.NewText = []byte("0")
-	}
-	pass.Report(analysis.Diagnostic{
-		Pos:      c.mk.Pos(),
-		End:      c.mk.End(),
-		Category: CategoryLengthThenAppend,
-		Message: fmt.Sprintf("slice %q is made with length %s and then appended to: the %s zero values stay in front; make it with make(%s, 0, %s)",
-			c.name, length, length, typ, capArg),
-		SuggestedFixes: []analysis.SuggestedFix{{
-			Message:   "Make " + c.name + " with length 0 and capacity " + capArg,
-			TextEdits: []analysis.TextEdit{edit},
-		}},
-	})
+	return first
 }

@@ -92,66 +92,10 @@ func computeFacts(pass *analysis.Pass) (any, error) {
 		keeps:  make(map[*types.Func]uint64),
 		writes: make(map[*types.Func]bool),
 	}
-	// Import the facts of the functions this package refers to, up front:
-	// newmap asks after this pass has ended. (AllObjectFacts would copy
-	// every transitive fact into every package's result.)
-	seen := make(map[*types.Func]bool)
-	for _, obj := range pass.TypesInfo.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() == pass.Pkg || fn.Pkg() == nil {
-			continue
-		}
-		fn = fn.Origin()
-		if seen[fn] {
-			continue
-		}
-		seen[fn] = true
-		// A fact lookup is cheaper than checking the signature first.
-		var fresh freshResults
-		if pass.ImportObjectFact(fn, &fresh) {
-			ft.fresh[fn] = fresh.Mask
-		}
-		var keeps keepsNoArg
-		if pass.ImportObjectFact(fn, &keeps) {
-			ft.keeps[fn] = keeps.Mask
-		}
-		if pass.ImportObjectFact(fn, new(writesReceiver)) {
-			ft.writes[fn] = true
-		}
-	}
-
-	info := pass.TypesInfo
-	// An inspector over the candidate functions alone: few functions take
-	// or return maps, and one over whole files would cost more than this
-	// analysis on the dependencies that only need facts.
-	var files []*ast.File
-	for _, file := range pass.Files {
-		var decls []ast.Decl
-		for _, d := range file.Decls {
-			decl, ok := d.(*ast.FuncDecl)
-			if !ok || decl.Body == nil {
-				continue
-			}
-			obj, _ := info.Defs[decl.Name].(*types.Func)
-			if obj == nil {
-				continue
-			}
-			sig := obj.Type().(*types.Signature)
-			if hasMapish(sig.Results()) || hasMapish(sig.Params()) || isMapRecv(sig) {
-				decls = append(decls, decl)
-			}
-		}
-		if len(decls) > 0 {
-			// Package sets File.Pos: the inspector sizes its events by End-Pos.
-			files = append(files, &ast.File{Package: decls[0].Pos(), Name: file.Name, Decls: decls})
-		}
-	}
-	if len(files) == 0 {
+	ft.importFacts()
+	ft.cands = candidates(pass)
+	if len(ft.cands) == 0 {
 		return ft, nil
-	}
-	for cur := range inspector.New(files).Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := cur.Node().(*ast.FuncDecl)
-		ft.cands = append(ft.cands, &fnInfo{obj: info.Defs[decl.Name].(*types.Func), decl: decl, cur: cur})
 	}
 	for changed := true; changed; {
 		changed = false
@@ -180,6 +124,77 @@ func computeFacts(pass *analysis.Pass) (any, error) {
 	}
 	ft.cands = nil // the result lives as long as the run; drop what newmap does not read
 	return ft, nil
+}
+
+// importFacts imports the facts of the functions this package refers to,
+// up front: newmap asks after this pass has ended. (AllObjectFacts would
+// copy every transitive fact into every package's result.)
+func (ft *factTable) importFacts() {
+	pass := ft.pass
+	seen := make(map[*types.Func]bool)
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == pass.Pkg || fn.Pkg() == nil {
+			continue
+		}
+		fn = fn.Origin()
+		if seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		// A fact lookup is cheaper than checking the signature first.
+		var fresh freshResults
+		if pass.ImportObjectFact(fn, &fresh) {
+			ft.fresh[fn] = fresh.Mask
+		}
+		var keeps keepsNoArg
+		if pass.ImportObjectFact(fn, &keeps) {
+			ft.keeps[fn] = keeps.Mask
+		}
+		if pass.ImportObjectFact(fn, new(writesReceiver)) {
+			ft.writes[fn] = true
+		}
+	}
+}
+
+// candidates returns the package's functions with a body that take or
+// return a map or have a map receiver: the only ones facts can hold for.
+func candidates(pass *analysis.Pass) []*fnInfo {
+	info := pass.TypesInfo
+	// An inspector over the candidate functions alone: few functions take
+	// or return maps, and one over whole files would cost more than this
+	// analysis on the dependencies that only need facts.
+	var files []*ast.File
+	for _, file := range pass.Files {
+		var decls []ast.Decl
+		for _, d := range file.Decls {
+			decl, ok := d.(*ast.FuncDecl)
+			if !ok || decl.Body == nil {
+				continue
+			}
+			obj, _ := info.Defs[decl.Name].(*types.Func)
+			if obj == nil {
+				continue
+			}
+			sig := obj.Type().(*types.Signature)
+			if hasMapish(sig.Results()) || hasMapish(sig.Params()) || isMapRecv(sig) {
+				decls = append(decls, decl)
+			}
+		}
+		if len(decls) > 0 {
+			// Package sets File.Pos: the inspector sizes its events by End-Pos.
+			files = append(files, &ast.File{Package: decls[0].Pos(), Name: file.Name, Decls: decls})
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	var cands []*fnInfo
+	for cur := range inspector.New(files).Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		cands = append(cands, &fnInfo{obj: info.Defs[decl.Name].(*types.Func), decl: decl, cur: cur})
+	}
+	return cands
 }
 
 func hasMapish(t *types.Tuple) bool {

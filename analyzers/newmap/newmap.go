@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/types"
+	"iter"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -116,6 +117,34 @@ func assignedVar(info *types.Info, c inspector.Cursor) *types.Var {
 		return nil
 	}
 	return v
+}
+
+// laterUses yields the uses, after c, of the local variable that the
+// value at c is assigned to, in the function around c, each climbed over
+// parentheses and with whether it sits in a closure nested in that
+// function (which may run at any time). It yields nothing when c is not
+// assigned to a local.
+func laterUses(info *types.Info, c inspector.Cursor) iter.Seq2[inspector.Cursor, bool] {
+	return func(yield func(inspector.Cursor, bool) bool) {
+		v := assignedVar(info, c)
+		if !isLocal(v) {
+			return
+		}
+		fnBody := enclosingBody(info, c)
+		if !fnBody.Valid() {
+			return
+		}
+		after := c.Node().End()
+		for u := range fnBody.Preorder((*ast.Ident)(nil)) {
+			id := u.Node().(*ast.Ident)
+			if id.Pos() < after || info.Uses[id] != v {
+				continue
+			}
+			if !yield(skipParens(u), escapesToClosure(u, fnBody)) {
+				return
+			}
+		}
+	}
 }
 
 // enclosingBody returns the body of the innermost function around c.

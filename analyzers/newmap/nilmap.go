@@ -112,25 +112,11 @@ func pointeeFilled(pass *analysis.Pass, ft *factTable, c inspector.Cursor) bool 
 	if assignedNext(pass, c) {
 		return true
 	}
-	v := assignedVar(info, c)
-	if !isLocal(v) {
-		return false
-	}
-	fnBody := enclosingBody(info, c)
-	if !fnBody.Valid() {
-		return false
-	}
-	after := c.Node().End()
 	readByMethod := false
-	for u := range fnBody.Preorder((*ast.Ident)(nil)) {
-		id := u.Node().(*ast.Ident)
-		if id.Pos() < after || info.Uses[id] != v {
-			continue
-		}
-		if escapesToClosure(u, fnBody) {
+	for u, inClosure := range laterUses(info, c) {
+		if inClosure {
 			return false
 		}
-		u = skipParens(u)
 		switch u.ParentEdgeKind() {
 		case edge.StarExpr_X:
 			star := skipParens(u.Parent())
@@ -223,24 +209,10 @@ func nilMapWritten(pass *analysis.Pass, ft *factTable, star inspector.Cursor) bo
 	if k := star.ParentEdgeKind(); k != edge.AssignStmt_Rhs && k != edge.ValueSpec_Values {
 		return false
 	}
-	v := assignedVar(pass.TypesInfo, star)
-	if !isLocal(v) {
-		return false
-	}
-	fnBody := enclosingBody(pass.TypesInfo, star)
-	if !fnBody.Valid() {
-		return false
-	}
-	after := star.Node().End()
-	for u := range fnBody.Preorder((*ast.Ident)(nil)) {
-		id := u.Node().(*ast.Ident)
-		if id.Pos() < after || pass.TypesInfo.Uses[id] != v {
-			continue
-		}
-		if escapesToClosure(u, fnBody) {
+	for u, inClosure := range laterUses(pass.TypesInfo, star) {
+		if inClosure {
 			return false
 		}
-		u = skipParens(u)
 		switch u.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs:
 			return false // assigned a map before the write
