@@ -47,8 +47,9 @@ func VarDecls(pass *analysis.Pass) iter.Seq[VarDecl] {
 			if !ok || generated[pass.Fset.File(file.Pos())] {
 				continue
 			}
-			v := pass.TypesInfo.FileVersions[file]
-			go121 := v == "" || version.Compare(v, "go1.21") >= 0
+			// An unknown version ("") is taken as older, as x/tools'
+			// FileUsesGoVersion does: no fix writes max or clear there.
+			go121 := version.Compare(pass.TypesInfo.FileVersions[file], "go1.21") >= 0
 			for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil)) {
 				switch s := cur.Node().(type) {
 				case *ast.AssignStmt:
