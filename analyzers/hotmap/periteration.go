@@ -190,7 +190,7 @@ func hoistMessage(uses *loops.Uses, loop *loops.Loop, body *ast.BlockStmt, c *cr
 
 // leavesLoop reports whether one of stmts, statements of loop's body
 // itself, unconditionally leaves the loop: a return, a break of this
-// loop, or a call to panic.
+// loop, or a call that does not return (analysisutil.NoReturn).
 func leavesLoop(info *types.Info, loop *loops.Loop, stmts []ast.Stmt) bool {
 	for _, s := range stmts {
 		switch s := s.(type) {
@@ -201,7 +201,7 @@ func leavesLoop(info *types.Info, loop *loops.Loop, stmts []ast.Stmt) bool {
 				return true
 			}
 		case *ast.ExprStmt:
-			if call, ok := s.X.(*ast.CallExpr); ok && analysisutil.IsBuiltin(info, call.Fun, "panic") {
+			if call, ok := s.X.(*ast.CallExpr); ok && analysisutil.NoReturn(info, call) {
 				return true
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/analyzers/internal/analysisutil"
 )
 
 // Kind() checks tell the header-read rule where a reflect.Value,
@@ -96,7 +98,8 @@ func (c *checker) ifKindCheck(cur inspector.Cursor, n *ast.IfStmt) {
 }
 
 // terminates reports whether block ends with return, break, continue,
-// goto or a call of panic.
+// goto or a call that does not return (panic, log.Fatal, t.Fatal, ...:
+// analysisutil.NoReturn).
 func terminates(info *types.Info, block *ast.BlockStmt) bool {
 	if block == nil || len(block.List) == 0 {
 		return false
@@ -106,10 +109,7 @@ func terminates(info *types.Info, block *ast.BlockStmt) bool {
 		return true
 	case *ast.ExprStmt:
 		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				b, ok := info.Uses[id].(*types.Builtin)
-				return ok && b.Name() == "panic"
-			}
+			return analysisutil.NoReturn(info, call)
 		}
 	}
 	return false

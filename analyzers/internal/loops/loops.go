@@ -78,7 +78,8 @@ func (l *Loop) IterVars(info *types.Info) (a, b types.Object) {
 
 // ExitsEarly reports whether the loop can stop before its trip count:
 // a break of this loop, a labeled break or continue to an outer
-// statement, a return, a goto or a call to panic in the body. A break of
+// statement, a return, a goto or a call that does not return (panic,
+// os.Exit, log.Fatal, t.Fatal: analysisutil.NoReturn) in the body. A break of
 // a nested loop, switch or select, and anything inside a function
 // literal, does not exit this loop.
 func (l *Loop) ExitsEarly(info *types.Info) bool {
@@ -173,8 +174,8 @@ func jumps(info *types.Info, n ast.Node, label *ast.Ident, inner []string, exits
 					}
 				}
 			case *ast.CallExpr:
-				if analysisutil.IsBuiltin(info, m.Fun, "panic") {
-					found = true
+				if analysisutil.NoReturn(info, m) {
+					found = true // panic, os.Exit, log.Fatal, t.Fatal, ...
 				}
 			}
 			return !found
