@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/maplint/maplint/analyzers"
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // TestSuite checks analysisutil.Suite, which //maplint:ignore directives

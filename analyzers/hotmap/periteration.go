@@ -12,8 +12,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
-	"github.com/maplint/maplint/analyzers/internal/loops"
+	"github.com/maplint/maplint/internal/analysisutil"
+	"github.com/maplint/maplint/internal/loops"
 	"github.com/maplint/maplint/internal/loopmark"
 )
 

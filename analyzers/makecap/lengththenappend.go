@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
-	"github.com/maplint/maplint/analyzers/internal/loops"
+	"github.com/maplint/maplint/internal/analysisutil"
+	"github.com/maplint/maplint/internal/loops"
 )
 
 // Rule 2, length-then-append: make with a non-zero length, then append:

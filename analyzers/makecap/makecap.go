@@ -9,8 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
-	"github.com/maplint/maplint/analyzers/internal/loops"
+	"github.com/maplint/maplint/internal/analysisutil"
+	"github.com/maplint/maplint/internal/loops"
 )
 
 //go:embed doc.go

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/maplint/maplint/analyzers/internal/goldentest"
+	"github.com/maplint/maplint/internal/testutil/golden"
 	"github.com/maplint/maplint/analyzers/makecap"
 )
 
@@ -46,5 +46,5 @@ func TestTestsFlag(t *testing.T) {
 // TestGoldenFilesCompile type-checks every package with its .go.golden
 // files in place of the sources they fix.
 func TestGoldenFilesCompile(t *testing.T) {
-	goldentest.TypeCheck(t, analysistest.TestData(), "a", "shadow", "grow")
+	golden.TypeCheck(t, analysistest.TestData(), "a", "shadow", "grow")
 }

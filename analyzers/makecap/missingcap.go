@@ -12,8 +12,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
-	"github.com/maplint/maplint/analyzers/internal/loops"
+	"github.com/maplint/maplint/internal/analysisutil"
+	"github.com/maplint/maplint/internal/loops"
 )
 
 // Rule 1, missing-capacity: a fresh slice that the next loop appends to

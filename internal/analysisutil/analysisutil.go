@@ -17,7 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil/typeparams"
+	"github.com/maplint/maplint/internal/analysisutil/typeparams"
 )
 
 // MustExtractDoc returns the text of the "# Analyzer name" section of a

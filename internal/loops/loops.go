@@ -17,7 +17,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // SmallCount is the largest constant trip count (or map fill) that the
