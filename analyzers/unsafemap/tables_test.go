@@ -1,44 +1,23 @@
 package unsafemap
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/maplint/maplint/internal/testutil/stddoc"
 )
 
 // TestAPITables checks atomicWordReads against sync/atomic's doc: the
 // listed functions are those on Pointer or Uintptr words whose doc says
 // they load *addr or return the previous *addr.
 func TestAPITables(t *testing.T) {
-	dir := filepath.Join(runtime.GOROOT(), "src", "sync", "atomic")
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no Go files in %s: %v", dir, err)
-	}
 	reads := regexp.MustCompile(`atomically loads \*addr|returns the previous \*addr`)
 	var got []string
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if ok && fd.Recv == nil && fd.Doc != nil && fd.Name.IsExported() &&
-				(strings.HasSuffix(fd.Name.Name, "Pointer") || strings.HasSuffix(fd.Name.Name, "Uintptr")) &&
-				reads.MatchString(strings.Join(strings.Fields(fd.Doc.Text()), " ")) {
-				got = append(got, fd.Name.Name)
-			}
+	for name, doc := range stddoc.Docs(t, "sync/atomic", "") {
+		if (strings.HasSuffix(name, "Pointer") || strings.HasSuffix(name, "Uintptr")) && reads.MatchString(doc) {
+			got = append(got, name)
 		}
 	}
 	slices.Sort(got)
