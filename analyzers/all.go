@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/maplint/maplint/analyzers/hotmap"
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/internal/analysisutil"
 	"github.com/maplint/maplint/analyzers/makecap"
 	"github.com/maplint/maplint/analyzers/newmap"
 	"github.com/maplint/maplint/analyzers/unsafemap"

@@ -50,7 +50,7 @@
 // (slices.Collect, slices.Sorted, range). Loops of a constant ≤ 8
 // iterations, loops repeating the same work (no iteration variable
 // used: for range 1000) and iterations that make the map and then always
-// leave the loop (a return, a break of the loop or a panic among the body's
+// leave the loop (a return, a break of the loop or a panic, os.Exit, log.Fatal or t.Fatal among the body's
 // statements after it: made at most once) are silent. On Go 1.26, 1000 iterations
 // filling 100 keys took 15 ms and 9000 allocations with a fresh map, 2.7
 // ms and 9 allocations with one map cleared per iteration.

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/maplint/maplint/analyzers/hotmap"
-	"github.com/maplint/maplint/analyzers/internal/goldentest"
+	"github.com/maplint/maplint/internal/testutil/golden"
 )
 
 func TestHotmap(t *testing.T) {
@@ -32,5 +32,5 @@ func TestOldGo(t *testing.T) {
 // TestGoldenFilesCompile type-checks the package with its .go.golden
 // files in place of the sources they fix.
 func TestGoldenFilesCompile(t *testing.T) {
-	goldentest.TypeCheck(t, analysistest.TestData(), "a", "shadow")
+	golden.TypeCheck(t, analysistest.TestData(), "a", "shadow")
 }

@@ -21,7 +21,7 @@
 // bound the body does not change), n is not a constant ≤ 8 (a table of a
 // few entries, silent as in hotmap), every iteration reaches the
 // append(s) (no if, switch or continue before them) and the loop cannot
-// exit early (break, return, goto, panic).
+// exit early (break, return, goto, panic, os.Exit, log.Fatal, t.Fatal).
 //
 //	names := []string{} // slice "names" gets len(users) appends; make it with make([]string, 0, len(users))
 //	for _, u := range users {

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/maplint/maplint/analyzers/internal/goldentest"
+	"github.com/maplint/maplint/internal/testutil/golden"
 	"github.com/maplint/maplint/analyzers/makecap"
 )
 
@@ -17,6 +17,12 @@ func TestMakecap(t *testing.T) {
 // TestOldGo: a module at Go 1.20 gets no fix that needs max or clear.
 func TestOldGo(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, filepath.Join(analysistest.TestData(), "oldgo"), makecap.Analyzer, "./...")
+}
+
+// TestUnknownVersion: a file whose Go version is unknown gets no fix that
+// needs max (x/tools' FileUsesGoVersion semantics), but the others.
+func TestUnknownVersion(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), makecap.Analyzer, "unknownversion")
 }
 
 func TestLiteralsFlag(t *testing.T) {
@@ -40,5 +46,5 @@ func TestTestsFlag(t *testing.T) {
 // TestGoldenFilesCompile type-checks every package with its .go.golden
 // files in place of the sources they fix.
 func TestGoldenFilesCompile(t *testing.T) {
-	goldentest.TypeCheck(t, analysistest.TestData(), "a", "shadow", "grow")
+	golden.TypeCheck(t, analysistest.TestData(), "a", "shadow", "grow")
 }

@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/maplint/maplint/analyzers/internal/goldentest"
+	"github.com/maplint/maplint/internal/testutil/golden"
 	"github.com/maplint/maplint/analyzers/newmap"
 )
 
@@ -24,5 +24,5 @@ func TestSuggestedFixes(t *testing.T) {
 }
 
 func TestSuggestedFixesCompile(t *testing.T) {
-	goldentest.TypeCheck(t, analysistest.TestData(), "fix")
+	golden.TypeCheck(t, analysistest.TestData(), "fix")
 }

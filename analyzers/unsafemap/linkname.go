@@ -7,6 +7,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
+// The linkname rule reports a //go:linkname pull of a runtime or reflect
+// map function, on the declaration it binds:
+//
+//	//go:linkname mapaccess1 runtime.mapaccess1
+//	func mapaccess1(t, h, key unsafe.Pointer) unsafe.Pointer // rejected by the linker since Go 1.24
+//
+// and is silent for the push form (a function with a body) and for
+// non-map symbols.
+
 // linkStatus is what the linker does with a //go:linkname pull of a
 // symbol. The table below was measured by building one small program per
 // symbol (importing reflect and maps) with go1.22.12, go1.23.12,
@@ -113,6 +122,10 @@ func hasLinkname(f *ast.File) bool {
 	return false
 }
 
+// CategoryLinkname is the category of a //go:linkname bound to a runtime
+// or reflect map function.
+const CategoryLinkname = "linkname"
+
 // checkLinknames reports the declarations that a //go:linkname in file
 // binds to a runtime or reflect map function. The one-argument form and a
 // linkname on a function with a body (push: the local function provides
@@ -143,7 +156,7 @@ func checkLinknames(pass *analysis.Pass, file *ast.File) {
 				Pos:      fn.Name.Pos(),
 				End:      fn.Name.End(),
 				Message:  linknameMessage(target, sym),
-				Category: "linkname",
+				Category: CategoryLinkname,
 			})
 		}
 	}

@@ -5,8 +5,8 @@
 // # The loop of a finding
 //
 // An analyzer marks the loop a finding is about with a related-information
-// entry whose message ends in "this loop" (hotmap and makecap write
-// "filled in this loop"), spanning the loop statement. Findings without one
+// entry made by loopmark.Related, spanning the loop statement (hotmap and
+// makecap do); loopmark.Of finds it, whatever the wording. Findings without one
 // (makecap's "made with length n and then appended to", a correctness
 // mistake rather than a cost) are reported unchanged, after the weighed ones.
 //
@@ -38,10 +38,11 @@ import (
 	"go/ast"
 	"go/token"
 	"slices"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/internal/loopmark"
 )
 
 // Loops are the names of the analyzers whose findings are about loops and
@@ -122,7 +123,7 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 
 	// The package list and default.pgo files are looked up only when
 	// there is a loop to weigh: runs without findings pay nothing.
-	hasLoop := slices.ContainsFunc(diags, func(d analysis.Diagnostic) bool { _, ok := loopOf(d); return ok })
+	hasLoop := slices.ContainsFunc(diags, func(d analysis.Diagnostic) bool { _, ok := loopmark.Of(d); return ok })
 	var profiles []*Profile
 	if explicit != nil {
 		if !hasLoop || cfg.Patterns == nil || matchesLinted(explicit, cfg.Patterns()) {
@@ -149,7 +150,7 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 	}
 	var ws []weighed
 	for _, d := range diags {
-		loop, ok := loopOf(d)
+		loop, ok := loopmark.Of(d)
 		if !ok {
 			ws = append(ws, weighed{d: d})
 			continue
@@ -190,16 +191,6 @@ func fail(cfg Settings, err error) error {
 		fatalOnce.Unlock()
 	}
 	return err
-}
-
-// loopOf returns the related entry that spans the finding's loop.
-func loopOf(d analysis.Diagnostic) (analysis.RelatedInformation, bool) {
-	for _, r := range d.Related {
-		if strings.HasSuffix(r.Message, "this loop") && r.Pos.IsValid() && r.End > r.Pos {
-			return r, true
-		}
-	}
-	return analysis.RelatedInformation{}, false
 }
 
 // weigh returns the heaviest weight of the loop among profiles.

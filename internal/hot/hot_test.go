@@ -14,6 +14,8 @@ import (
 	"github.com/google/pprof/profile"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/maplint/maplint/internal/loopmark"
 )
 
 // frame is one entry of a Location's Line list.
@@ -441,7 +443,7 @@ var fake = &analysis.Analyzer{
 					continue
 				}
 				pass.Report(analysis.Diagnostic{Pos: fd.Name.Pos(), Message: "loop in " + fd.Name.Name,
-					Related: []analysis.RelatedInformation{{Pos: loop.Pos(), End: loop.End(), Message: "filled in this loop"}}})
+					Related: []analysis.RelatedInformation{loopmark.Related(loop, loopmark.Filled)}})
 			}
 		}
 		return nil, nil

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/maplint/maplint/analyzers"
-	"github.com/maplint/maplint/eval/internal/suite"
+	"github.com/maplint/maplint/internal/suite"
 )
 
 // Versions of the peer linters, installed by the harness into

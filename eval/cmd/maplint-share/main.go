@@ -29,7 +29,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/maplint/maplint/analyzers"
-	"github.com/maplint/maplint/eval/internal/suite"
+	"github.com/maplint/maplint/internal/suite"
 )
 
 var (

@@ -1,3 +1,5 @@
+//go:build go1.26
+
 package a
 
 // Rule 7 of issue 13: var m map[K]V, then m = make(map[K]V) as the next

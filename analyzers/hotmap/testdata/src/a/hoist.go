@@ -1,3 +1,5 @@
+//go:build go1.26
+
 package a
 
 // Fix cases: the creation is not the first statement; a labeled loop;

@@ -1,3 +1,5 @@
+//go:build go1.26
+
 package a
 
 // A map made in the iteration that then always leaves the loop is made

@@ -1,3 +1,5 @@
+//go:build go1.26
+
 package a
 
 // Rule 5 of issue 13: an unsigned count that may wrap (n-1 for n == 0,

@@ -1,3 +1,5 @@
+//go:build go1.26
+
 package a
 
 // Rule 7 of issue 13: var s []T, then s = make([]T, 0) as the next

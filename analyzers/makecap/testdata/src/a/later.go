@@ -1,3 +1,5 @@
+//go:build go1.26
+
 package a
 
 // A second loop appends too: len(xs) is only the first part of the length

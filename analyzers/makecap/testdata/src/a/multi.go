@@ -1,3 +1,5 @@
+//go:build go1.26
+
 package a
 
 // Rule 6 of issue 13: each name of a multi-name declaration is checked as

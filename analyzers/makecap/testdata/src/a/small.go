@@ -1,3 +1,5 @@
+//go:build go1.26
+
 package a
 
 // Rule 2 of issue 13: a loop of a constant trip count ≤ 8 is a table of a

@@ -1,3 +1,5 @@
+//go:build go1.26
+
 package a
 
 // Rule 5 of issue 13: counts in unsigned arithmetic.

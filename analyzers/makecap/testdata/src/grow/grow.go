@@ -1,3 +1,5 @@
+//go:build go1.26
+
 // Package grow: a slice that starts nil and may stay nil (the loop may
 // run zero times) is made with slices.Grow(T(nil), n), which stays nil
 // for n == 0, so callers that tell nil from empty (== nil, cmp.Equal,

@@ -1,3 +1,5 @@
+//go:build go1.26
+
 // Package shadow shadows the builtins makecap's fixes write: each
 // finding where the name is not the builtin is reported without a fix and
 // without the name in its message; its twin, where the name is the

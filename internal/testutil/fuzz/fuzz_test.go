@@ -39,7 +39,7 @@ func setup(t testing.TB) {
 		if err := analysis.Validate(analyzers.All()); err != nil {
 			t.Fatalf("analysis.Validate: %v", err)
 		}
-		roots, _ := filepath.Glob(filepath.Join("..", "..", "*", "testdata", "src"))
+		roots, _ := filepath.Glob(filepath.Join("..", "..", "..", "analyzers", "*", "testdata", "src"))
 		var abs = make([]string, 0, len(roots))
 		for _, root := range roots {
 			a, err := filepath.Abs(root)
@@ -55,8 +55,8 @@ func setup(t testing.TB) {
 				if err != nil {
 					return nil
 				}
-				rel, _ := filepath.Rel(filepath.Join("..", ".."), path)
-				if r, err := filepath.Rel(mustAbs(filepath.Join("..", "..")), path); err == nil {
+				rel, _ := filepath.Rel(filepath.Join("..", "..", "..", "analyzers"), path)
+				if r, err := filepath.Rel(mustAbs(filepath.Join("..", "..", "..", "analyzers")), path); err == nil {
 					rel = r
 				}
 				seeds = append(seeds, seed{path: rel, dir: filepath.Dir(path), src: b})

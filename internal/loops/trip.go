@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // Trip is a loop's trip count: the number of iterations, known before
@@ -177,7 +177,7 @@ func stepOf(info *types.Info, post ast.Stmt, idx types.Object) int {
 		}
 	case *ast.AssignStmt:
 		if len(p.Lhs) == 1 && len(p.Rhs) == 1 && IsObj(info, p.Lhs[0], idx) {
-			if v, ok := intConst(info, p.Rhs[0]); ok && v == 1 {
+			if v, ok := analysisutil.IntConst(info, p.Rhs[0]); ok && v == 1 {
 				switch p.Tok {
 				case token.ADD_ASSIGN:
 					return 1
@@ -248,7 +248,7 @@ type term struct {
 
 func (l *linear) add(info *types.Info, fset *token.FileSet, e ast.Expr, sign int64) {
 	e = ast.Unparen(e)
-	if v, ok := intConst(info, e); ok {
+	if v, ok := analysisutil.IntConst(info, e); ok {
 		l.c += sign * v
 		return
 	}
@@ -327,18 +327,6 @@ func simpleCall(text string) bool {
 	i := strings.IndexByte(text, '(')
 	return i > 0 && strings.HasSuffix(text, ")") && !strings.ContainsAny(text[:i], "+- ") &&
 		strings.Count(text, "(") == 1
-}
-
-func intConst(info *types.Info, e ast.Expr) (int64, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil {
-		return 0, false
-	}
-	v := constant.ToInt(tv.Value)
-	if v.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(v)
 }
 
 // IsObj reports whether e (parentheses aside) is an identifier referring to obj.
@@ -437,7 +425,7 @@ func isPure(info *types.Info, e ast.Expr) bool {
 // len or cap, an unsigned value, or a sum of those.
 func nonNeg(info *types.Info, e ast.Expr) bool {
 	e = ast.Unparen(e)
-	if v, ok := intConst(info, e); ok {
+	if v, ok := analysisutil.IntConst(info, e); ok {
 		return v >= 0
 	}
 	if isUnsigned(info.TypeOf(e)) {

@@ -7,11 +7,12 @@ import (
 	"iter"
 
 	"go/version"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // VarDecl is the declaration of one variable, where makecap and hotmap
@@ -25,9 +26,9 @@ type VarDecl struct {
 	Spec  *ast.ValueSpec   // the var form, else nil
 	Name  *ast.Ident
 	Value ast.Expr // nil for var x T
-	// Go121 reports whether the file may use the max, min and clear
-	// builtins (Go 1.21), which some fixes need.
-	Go121 bool
+	// Go121Builtins reports whether the file may use the max, min and
+	// clear builtins (Go 1.21), which some fixes need.
+	Go121Builtins bool
 	// Assigned: Stmt is the "x = v" right after "var x T" (Name's spec):
 	// x starts there as it would with x := v. Stmt alone does not
 	// declare x, so a fix must not move or delete it.
@@ -46,8 +47,9 @@ func VarDecls(pass *analysis.Pass) iter.Seq[VarDecl] {
 			if !ok || generated[pass.Fset.File(file.Pos())] {
 				continue
 			}
-			v := pass.TypesInfo.FileVersions[file]
-			go121 := v == "" || version.Compare(v, "go1.21") >= 0
+			// An unknown version ("") is taken as older, as x/tools'
+			// FileUsesGoVersion does: no fix writes max or clear there.
+			go121 := version.Compare(pass.TypesInfo.FileVersions[file], "go1.21") >= 0
 			for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil)) {
 				switch s := cur.Node().(type) {
 				case *ast.AssignStmt:
@@ -56,7 +58,7 @@ func VarDecls(pass *analysis.Pass) iter.Seq[VarDecl] {
 					}
 					for i, lhs := range s.Lhs {
 						if id, ok := lhs.(*ast.Ident); ok {
-							if !yield(VarDecl{Cur: cur, Stmt: s, Name: id, Value: s.Rhs[i], Go121: go121}) {
+							if !yield(VarDecl{Cur: cur, Stmt: s, Name: id, Value: s.Rhs[i], Go121Builtins: go121}) {
 								return
 							}
 						}
@@ -77,12 +79,12 @@ func VarDecls(pass *analysis.Pass) iter.Seq[VarDecl] {
 							if len(vs.Values) > 0 {
 								value = vs.Values[i]
 							}
-							if !yield(VarDecl{Cur: cur, Stmt: s, Spec: vs, Name: name, Value: value, Go121: go121}) {
+							if !yield(VarDecl{Cur: cur, Stmt: s, Spec: vs, Name: name, Value: value, Go121Builtins: go121}) {
 								return
 							}
 							if value == nil {
 								if d, ok := assignedNext(pass.TypesInfo, cur, name); ok {
-									d.Go121 = go121
+									d.Go121Builtins = go121
 									if !yield(d) {
 										return
 									}

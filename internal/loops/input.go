@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // FromInput reports whether the count t is a value decoded from bytes by
@@ -81,10 +81,8 @@ func decoded(info *types.Info, e ast.Expr, read map[types.Object]bool) bool {
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
 			return decoded(info, e.Args[0], read) // a conversion
 		}
-		for _, name := range []string{"Uvarint", "Varint", "ReadUvarint", "ReadVarint"} {
-			if isBinaryFunc(info, e.Fun, name) {
-				return true
-			}
+		if isBinaryFunc(info, e.Fun, "Uvarint", "Varint", "ReadUvarint", "ReadVarint") {
+			return true
 		}
 		// binary.BigEndian.Uint32(b), or through a ByteOrder value.
 		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
@@ -98,12 +96,12 @@ func decoded(info *types.Info, e ast.Expr, read map[types.Object]bool) bool {
 	return false
 }
 
-func isBinaryFunc(info *types.Info, fun ast.Expr, name string) bool {
+func isBinaryFunc(info *types.Info, fun ast.Expr, names ...string) bool {
 	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
-	return ok && analysisutil.IsPkgFunc(info.Uses[sel.Sel], "encoding/binary", name)
+	return ok && analysisutil.IsFunctionNamed(info.Uses[sel.Sel], "encoding/binary", names...)
 }
 
-// rootObj is Root for &x too, and for an x that the statement defines.
+// rootObj is root for &x too, and for an x that the statement defines.
 func rootObj(info *types.Info, e ast.Expr) types.Object {
 	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = u.X

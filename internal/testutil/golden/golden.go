@@ -1,6 +1,6 @@
-// Package goldentest proves that suggested-fix golden files compile:
+// Package golden proves that suggested-fix golden files compile:
 // analysistest.RunWithSuggestedFixes compares text only.
-package goldentest
+package golden
 
 import (
 	"go/ast"

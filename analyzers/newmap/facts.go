@@ -1,17 +1,26 @@
 package newmap
 
+// The facts pass (factsAnalyzer) finds, in every package, the functions
+// whose results are fresh maps, the functions that keep no map argument and
+// the methods that write their map receiver; lostwrite.go and nilmap.go
+// read them through a factTable:
+//
+//	func (u *URL) Query() Values { v, _ := ParseQuery(u.RawQuery); return v } // freshResults(1)
+//	func (v Values) Set(key, value string) { v[key] = []string{value} }      // writesReceiver
+
 import (
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // freshResults marks a function whose results at the set bits of Mask are
@@ -38,15 +47,14 @@ type writesReceiver struct{}
 func (*writesReceiver) AFact()         {}
 func (*writesReceiver) String() string { return "writesReceiver" }
 
-// flow holds what is known in this package about functions' maps: facts
+// factTable holds what is known in this package about functions' maps: facts
 // imported from dependencies and facts computed here so far.
-type flow struct {
-	pass    *analysis.Pass
-	fresh   map[*types.Func]uint64
-	keeps   map[*types.Func]uint64
-	writes  map[*types.Func]bool
-	cands   []*fnInfo
-	current *fnInfo
+type factTable struct {
+	pass   *analysis.Pass
+	fresh  map[*types.Func]uint64
+	keeps  map[*types.Func]uint64
+	writes map[*types.Func]bool
+	cands  []*fnInfo
 }
 
 // fnInfo is one function declared in the package whose facts may hold.
@@ -62,23 +70,67 @@ type fnInfo struct {
 // isMapish reports whether writes into a value of type t can be lost:
 // maps and *sync.Map.
 func isMapish(t types.Type) bool {
-	return t != nil && (analysisutil.IsMap(t) || analysisutil.IsPointerTo(t, "sync", "Map"))
+	return t != nil && (analysisutil.IsMap(t) || analysisutil.IsPointerToNamed(t, "sync", "Map"))
 }
+
+// syncMapWriters are the methods of *sync.Map that insert into it
+// (TestAPITables checks them against sync's doc).
+var syncMapWriters = []string{"Store", "LoadOrStore", "Swap", "CompareAndSwap"}
+
+// freshMapFuncs are the functions of package maps whose result is a new
+// map (TestAPITables checks them against maps' doc).
+var freshMapFuncs = []string{"Clone", "Collect"}
 
 // computeFacts finds, to a fixed point, the package's functions that
 // return fresh maps, that keep no map argument, and the methods that
 // write their receiver, and exports them as facts. Its result answers
 // newmap's questions about any function, imported or not.
 func computeFacts(pass *analysis.Pass) (any, error) {
-	fl := &flow{
+	ft := &factTable{
 		pass:   pass,
 		fresh:  make(map[*types.Func]uint64),
 		keeps:  make(map[*types.Func]uint64),
 		writes: make(map[*types.Func]bool),
 	}
-	// Import the facts of the functions this package refers to, up front:
-	// newmap asks after this pass has ended. (AllObjectFacts would copy
-	// every transitive fact into every package's result.)
+	ft.importFacts()
+	ft.cands = candidates(pass)
+	if len(ft.cands) == 0 {
+		return ft, nil
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range ft.cands {
+			if m := ft.freshMask(fn); m != ft.fresh[fn.obj] {
+				ft.fresh[fn.obj], changed = m, true
+			}
+			if m := ft.keepMask(fn); m != ft.keeps[fn.obj] {
+				ft.keeps[fn.obj], changed = m, true
+			}
+			if !ft.writes[fn.obj] && ft.writesRecv(fn) {
+				ft.writes[fn.obj], changed = true, true
+			}
+		}
+	}
+	for _, fn := range ft.cands {
+		if m := ft.fresh[fn.obj]; m != 0 {
+			pass.ExportObjectFact(fn.obj, &freshResults{m})
+		}
+		if m := ft.keeps[fn.obj]; m != 0 {
+			pass.ExportObjectFact(fn.obj, &keepsNoArg{m})
+		}
+		if ft.writes[fn.obj] {
+			pass.ExportObjectFact(fn.obj, &writesReceiver{})
+		}
+	}
+	ft.cands = nil // the result lives as long as the run; drop what newmap does not read
+	return ft, nil
+}
+
+// importFacts imports the facts of the functions this package refers to,
+// up front: newmap asks after this pass has ended. (AllObjectFacts would
+// copy every transitive fact into every package's result.)
+func (ft *factTable) importFacts() {
+	pass := ft.pass
 	seen := make(map[*types.Func]bool)
 	for _, obj := range pass.TypesInfo.Uses {
 		fn, ok := obj.(*types.Func)
@@ -93,17 +145,21 @@ func computeFacts(pass *analysis.Pass) (any, error) {
 		// A fact lookup is cheaper than checking the signature first.
 		var fresh freshResults
 		if pass.ImportObjectFact(fn, &fresh) {
-			fl.fresh[fn] = fresh.Mask
+			ft.fresh[fn] = fresh.Mask
 		}
 		var keeps keepsNoArg
 		if pass.ImportObjectFact(fn, &keeps) {
-			fl.keeps[fn] = keeps.Mask
+			ft.keeps[fn] = keeps.Mask
 		}
 		if pass.ImportObjectFact(fn, new(writesReceiver)) {
-			fl.writes[fn] = true
+			ft.writes[fn] = true
 		}
 	}
+}
 
+// candidates returns the package's functions with a body that take or
+// return a map or have a map receiver: the only ones facts can hold for.
+func candidates(pass *analysis.Pass) []*fnInfo {
 	info := pass.TypesInfo
 	// An inspector over the candidate functions alone: few functions take
 	// or return maps, and one over whole files would cost more than this
@@ -131,41 +187,14 @@ func computeFacts(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if len(files) == 0 {
-		return fl, nil
+		return nil
 	}
+	var cands []*fnInfo
 	for cur := range inspector.New(files).Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
-		fl.cands = append(fl.cands, &fnInfo{obj: info.Defs[decl.Name].(*types.Func), decl: decl, cur: cur})
+		cands = append(cands, &fnInfo{obj: info.Defs[decl.Name].(*types.Func), decl: decl, cur: cur})
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, fn := range fl.cands {
-			fl.current = fn
-			if m := fl.freshMask(fn); m != fl.fresh[fn.obj] {
-				fl.fresh[fn.obj], changed = m, true
-			}
-			if m := fl.keepMask(fn); m != fl.keeps[fn.obj] {
-				fl.keeps[fn.obj], changed = m, true
-			}
-			if !fl.writes[fn.obj] && fl.writesRecv(fn) {
-				fl.writes[fn.obj], changed = true, true
-			}
-		}
-	}
-	fl.current = nil
-	for _, fn := range fl.cands {
-		if m := fl.fresh[fn.obj]; m != 0 {
-			pass.ExportObjectFact(fn.obj, &freshResults{m})
-		}
-		if m := fl.keeps[fn.obj]; m != 0 {
-			pass.ExportObjectFact(fn.obj, &keepsNoArg{m})
-		}
-		if fl.writes[fn.obj] {
-			pass.ExportObjectFact(fn.obj, &writesReceiver{})
-		}
-	}
-	fl.cands = nil // the result lives as long as the run; drop what newmap does not read
-	return fl, nil
+	return cands
 }
 
 func hasMapish(t *types.Tuple) bool {
@@ -182,7 +211,7 @@ func isMapRecv(sig *types.Signature) bool {
 }
 
 // localUses indexes the body's references to locals once per function.
-func (fl *flow) localUses(fn *fnInfo) map[*types.Var][]inspector.Cursor {
+func (ft *factTable) localUses(fn *fnInfo) map[*types.Var][]inspector.Cursor {
 	if fn.uses != nil {
 		return fn.uses
 	}
@@ -190,7 +219,7 @@ func (fl *flow) localUses(fn *fnInfo) map[*types.Var][]inspector.Cursor {
 	body, _ := fn.cur.FindNode(fn.decl.Body)
 	for c := range body.Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
-		obj := fl.pass.TypesInfo.ObjectOf(id)
+		obj := ft.pass.TypesInfo.ObjectOf(id)
 		if v, ok := obj.(*types.Var); ok && isLocal(v) {
 			fn.uses[v] = append(fn.uses[v], c)
 		}
@@ -206,28 +235,24 @@ func lookup(fn *types.Func, m map[*types.Func]uint64) uint64 {
 	return m[fn.Origin()]
 }
 
-func (fl *flow) freshFact(fn *types.Func) uint64 { return lookup(fn, fl.fresh) }
-func (fl *flow) keepFact(fn *types.Func) uint64  { return lookup(fn, fl.keeps) }
+func (ft *factTable) freshFact(fn *types.Func) uint64 { return lookup(fn, ft.fresh) }
+func (ft *factTable) keepFact(fn *types.Func) uint64  { return lookup(fn, ft.keeps) }
 
 // writesFact reports whether calling method fn writes into its receiver.
-func (fl *flow) writesFact(fn *types.Func) bool {
+func (ft *factTable) writesFact(fn *types.Func) bool {
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
 	fn = fn.Origin()
-	if sig := fn.Type().(*types.Signature); sig.Recv() != nil && analysisutil.IsPointerTo(sig.Recv().Type(), "sync", "Map") {
-		switch fn.Name() {
-		case "Store", "LoadOrStore", "Swap", "CompareAndSwap":
-			return true
-		}
-		return false
+	if recv := fn.Signature().Recv(); recv != nil && analysisutil.IsPointerToNamed(recv.Type(), "sync", "Map") {
+		return slices.Contains(syncMapWriters, fn.Name())
 	}
-	return fl.writes[fn]
+	return ft.writes[fn]
 }
 
 // freshMask returns the results of fn that every return statement fills
 // with a fresh map.
-func (fl *flow) freshMask(fn *fnInfo) uint64 {
+func (ft *factTable) freshMask(fn *fnInfo) uint64 {
 	sig := fn.obj.Type().(*types.Signature)
 	res := sig.Results()
 	if res.Len() > 64 {
@@ -252,7 +277,7 @@ func (fl *flow) freshMask(fn *fnInfo) uint64 {
 		switch {
 		case len(ret.Results) == res.Len():
 			for i, r := range ret.Results {
-				if mask&(1<<i) != 0 && !fl.isFresh(fn, r) {
+				if mask&(1<<i) != 0 && !ft.isFresh(fn, r) {
 					mask &^= 1 << i
 				}
 			}
@@ -261,7 +286,7 @@ func (fl *flow) freshMask(fn *fnInfo) uint64 {
 			if call == nil {
 				return false
 			}
-			mask &= fl.freshFact(typeutil.StaticCallee(fl.pass.TypesInfo, call))
+			mask &= ft.freshFact(typeutil.StaticCallee(ft.pass.TypesInfo, call))
 		default:
 			mask = 0 // bare return of named results: not tracked
 		}
@@ -272,29 +297,29 @@ func (fl *flow) freshMask(fn *fnInfo) uint64 {
 
 // isFresh reports whether e, evaluated in fn, is a map made here that no
 // one else holds.
-func (fl *flow) isFresh(fn *fnInfo, e ast.Expr) bool {
+func (ft *factTable) isFresh(fn *fnInfo, e ast.Expr) bool {
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok && fn != nil {
-		v, ok := fl.pass.TypesInfo.Uses[id].(*types.Var)
-		return ok && fl.isFreshVar(fn, v)
+		v, ok := ft.pass.TypesInfo.Uses[id].(*types.Var)
+		return ok && ft.isFreshVar(fn, v)
 	}
-	return fl.isFreshValue(e)
+	return ft.isFreshValue(e)
 }
 
 // isFreshValue reports whether e itself (not a variable) yields a new map:
 // a literal, make, maps.Clone/Collect, new(sync.Map), &sync.Map{}, a
 // conversion of one, or a static call whose only result is fresh.
-func (fl *flow) isFreshValue(e ast.Expr) bool {
-	info := fl.pass.TypesInfo
+func (ft *factTable) isFreshValue(e ast.Expr) bool {
+	info := ft.pass.TypesInfo
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return analysisutil.IsMap(info.TypeOf(e))
 	case *ast.UnaryExpr:
 		lit, ok := ast.Unparen(e.X).(*ast.CompositeLit)
-		return ok && e.Op == token.AND && analysisutil.IsNamed(info.TypeOf(lit), "sync", "Map")
+		return ok && e.Op == token.AND && analysisutil.IsTypeNamed(info.TypeOf(lit), "sync", "Map")
 	case *ast.CallExpr:
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
-			return len(e.Args) == 1 && analysisutil.IsMap(tv.Type) && fl.isFreshValue(e.Args[0])
+			return len(e.Args) == 1 && analysisutil.IsMap(tv.Type) && ft.isFreshValue(e.Args[0])
 		}
 		switch callee := typeutil.Callee(info, e).(type) {
 		case *types.Builtin:
@@ -302,14 +327,14 @@ func (fl *flow) isFreshValue(e ast.Expr) bool {
 			case "make":
 				return analysisutil.IsMap(info.TypeOf(e))
 			case "new":
-				return len(e.Args) == 1 && analysisutil.IsNamed(info.TypeOf(e.Args[0]), "sync", "Map") && info.Types[e.Args[0]].IsType()
+				return len(e.Args) == 1 && analysisutil.IsTypeNamed(info.TypeOf(e.Args[0]), "sync", "Map") && info.Types[e.Args[0]].IsType()
 			}
 		case *types.Func:
-			if analysisutil.IsPkgFunc(callee, "maps", "Clone") || analysisutil.IsPkgFunc(callee, "maps", "Collect") {
+			if analysisutil.IsFunctionNamed(callee, "maps", freshMapFuncs...) {
 				return true
 			}
 			sig := callee.Type().(*types.Signature)
-			return sig.Results().Len() == 1 && fl.freshFact(typeutil.StaticCallee(info, e))&1 != 0
+			return sig.Results().Len() == 1 && ft.freshFact(typeutil.StaticCallee(info, e))&1 != 0
 		}
 	}
 	return false
@@ -317,20 +342,20 @@ func (fl *flow) isFreshValue(e ast.Expr) bool {
 
 // isFreshVar reports whether local v of fn only ever holds fresh maps and
 // never lets them out except through fn's return.
-func (fl *flow) isFreshVar(fn *fnInfo, v *types.Var) bool {
+func (ft *factTable) isFreshVar(fn *fnInfo, v *types.Var) bool {
 	if fn.decl.Body == nil || v.Pos() < fn.decl.Body.Pos() || v.Pos() >= fn.decl.Body.End() {
 		return false // parameters, results and globals may be shared
 	}
-	for _, c := range fl.localUses(fn)[v] {
-		if !fl.keepsFresh(fn, c, true) {
+	for _, c := range ft.localUses(fn)[v] {
+		if !ft.keepsFresh(fn, c, true) {
 			return false
 		}
 	}
 	return true
 }
 
-// keepParams returns the map parameters of fn that fn does not retain.
-func (fl *flow) keepMask(fn *fnInfo) uint64 {
+// keepMask returns the map parameters of fn that fn does not retain.
+func (ft *factTable) keepMask(fn *fnInfo) uint64 {
 	sig := fn.obj.Type().(*types.Signature)
 	var mask uint64
 	for i := range min(sig.Params().Len(), 64) {
@@ -339,8 +364,8 @@ func (fl *flow) keepMask(fn *fnInfo) uint64 {
 			continue
 		}
 		ok := true
-		for _, c := range fl.localUses(fn)[p] {
-			if !fl.keepsFresh(fn, c, false) {
+		for _, c := range ft.localUses(fn)[p] {
+			if !ft.keepsFresh(fn, c, false) {
 				ok = false
 				break
 			}
@@ -355,8 +380,8 @@ func (fl *flow) keepMask(fn *fnInfo) uint64 {
 // keepsFresh reports whether the occurrence c of a local map variable
 // neither stores it nor lets it out of fn (a return counts as letting out
 // unless returnOK).
-func (fl *flow) keepsFresh(fn *fnInfo, c inspector.Cursor, returnOK bool) bool {
-	info := fl.pass.TypesInfo
+func (ft *factTable) keepsFresh(fn *fnInfo, c inspector.Cursor, returnOK bool) bool {
+	info := ft.pass.TypesInfo
 	for p := c.Parent(); p.Node() != fn.decl.Body; p = p.Parent() {
 		if _, ok := p.Node().(*ast.FuncLit); ok {
 			return false // captured by a closure: may outlive the call
@@ -364,7 +389,7 @@ func (fl *flow) keepsFresh(fn *fnInfo, c inspector.Cursor, returnOK bool) bool {
 	}
 	id := c.Node().(*ast.Ident)
 	if info.Defs[id] != nil {
-		return fl.definedFresh(fn, c)
+		return ft.definedFresh(fn, c)
 	}
 	c = throughConversions(info, c) // T(v) is the same map: look at its use
 	p := c.Parent()
@@ -380,7 +405,7 @@ func (fl *flow) keepsFresh(fn *fnInfo, c inspector.Cursor, returnOK bool) bool {
 		if len(as.Lhs) != len(as.Rhs) {
 			return false
 		}
-		return fl.isFresh(fn, as.Rhs[c.ParentEdgeIndex()])
+		return ft.isFresh(fn, as.Rhs[c.ParentEdgeIndex()])
 	case edge.SelectorExpr_X:
 		// A method call on the map; a method value could be kept.
 		sel := p.Node().(*ast.SelectorExpr)
@@ -397,7 +422,7 @@ func (fl *flow) keepsFresh(fn *fnInfo, c inspector.Cursor, returnOK bool) bool {
 			return false
 		case *types.Func:
 			i := c.ParentEdgeIndex()
-			return i < 64 && call.Ellipsis == token.NoPos && fl.keepFact(typeutil.StaticCallee(info, call))&(1<<i) != 0
+			return i < 64 && call.Ellipsis == token.NoPos && ft.keepFact(typeutil.StaticCallee(info, call))&(1<<i) != 0
 		}
 	}
 	return false
@@ -405,7 +430,7 @@ func (fl *flow) keepsFresh(fn *fnInfo, c inspector.Cursor, returnOK bool) bool {
 
 // definedFresh reports whether the declaration at c gives its variable a
 // fresh map.
-func (fl *flow) definedFresh(fn *fnInfo, c inspector.Cursor) bool {
+func (ft *factTable) definedFresh(fn *fnInfo, c inspector.Cursor) bool {
 	var lhs []ast.Expr
 	var rhs []ast.Expr
 	switch p := c.Parent().Node().(type) {
@@ -421,24 +446,24 @@ func (fl *flow) definedFresh(fn *fnInfo, c inspector.Cursor) bool {
 	}
 	i := c.ParentEdgeIndex()
 	if len(rhs) == len(lhs) {
-		return fl.isFresh(fn, rhs[i])
+		return ft.isFresh(fn, rhs[i])
 	}
 	if len(rhs) == 1 && i < 64 {
 		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
-		return ok && fl.freshFact(typeutil.StaticCallee(fl.pass.TypesInfo, call))&(1<<i) != 0
+		return ok && ft.freshFact(typeutil.StaticCallee(ft.pass.TypesInfo, call))&(1<<i) != 0
 	}
 	return false
 }
 
 // writesRecv reports whether method fn of a named map type inserts into
 // its receiver.
-func (fl *flow) writesRecv(fn *fnInfo) bool {
+func (ft *factTable) writesRecv(fn *fnInfo) bool {
 	sig := fn.obj.Type().(*types.Signature)
 	if !isMapRecv(sig) || sig.Recv().Name() == "" {
 		return false
 	}
-	for _, c := range fl.localUses(fn)[sig.Recv()] {
-		if fl.isWrite(c) {
+	for _, c := range ft.localUses(fn)[sig.Recv()] {
+		if ft.isWrite(c) {
 			return true
 		}
 	}
@@ -447,8 +472,8 @@ func (fl *flow) writesRecv(fn *fnInfo) bool {
 
 // isWrite reports whether the map expression at c is inserted into:
 // c[k] = v, c[k]++, c[k] op= v, or a receiver-writing method call on it.
-func (fl *flow) isWrite(c inspector.Cursor) bool {
-	info := fl.pass.TypesInfo
+func (ft *factTable) isWrite(c inspector.Cursor) bool {
+	info := ft.pass.TypesInfo
 	c = throughConversions(info, c)
 	p := c.Parent()
 	switch c.ParentEdgeKind() {
@@ -465,7 +490,7 @@ func (fl *flow) isWrite(c inspector.Cursor) bool {
 		sel := p.Node().(*ast.SelectorExpr)
 		if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
 			fn, _ := s.Obj().(*types.Func)
-			return fl.writesFact(fn)
+			return ft.writesFact(fn)
 		}
 	}
 	return false

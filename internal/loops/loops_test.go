@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/maplint/maplint/analyzers/internal/loops"
+	"github.com/maplint/maplint/internal/loops"
 )
 
 // Each loop is preceded by a comment: "trip: <text>", "trip: ?" (unknown),

@@ -16,7 +16,7 @@ import (
 	"strings"
 	"testing"
 
-	. "github.com/maplint/maplint/analyzers/internal/analysisutil/typeparams"
+	. "github.com/maplint/maplint/internal/analysisutil/typeparams"
 )
 
 func TestStructuralTerms(t *testing.T) {

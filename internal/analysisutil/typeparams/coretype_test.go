@@ -14,7 +14,7 @@ import (
 	"go/types"
 	"testing"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil/typeparams"
+	"github.com/maplint/maplint/internal/analysisutil/typeparams"
 )
 
 func TestCoreType(t *testing.T) {

@@ -45,7 +45,7 @@ var noop = &analysis.Analyzer{Name: "noop", Doc: "noop", Requires: []*analysis.A
 // case of issue 14 item 6 (9.8 s of CPU for maps alone before the uses
 // were indexed), against noop:
 //
-//	go test -run '^$' -bench OneBigFunction -benchtime 3x ./analyzers/internal/fuzz
+//	go test -run '^$' -bench OneBigFunction -benchtime 3x ./internal/testutil/fuzz
 func BenchmarkOneBigFunction(b *testing.B) {
 	n := scaleN
 	fset := token.NewFileSet()

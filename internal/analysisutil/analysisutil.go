@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/format"
 	"go/token"
 	"go/types"
@@ -14,8 +15,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil/typeparams"
+	"github.com/maplint/maplint/internal/analysisutil/typeparams"
 )
 
 // MustExtractDoc returns the text of the "# Analyzer name" section of a
@@ -138,14 +140,8 @@ func CgoFiles(pass *analysis.Pass) map[*token.File]bool {
 // IsMap reports whether t is a map: its underlying type is a map, or it
 // is a type parameter whose core type is a map.
 func IsMap(t types.Type) bool {
-	_, ok := MapOf(t)
+	_, ok := CoreType(t).(*types.Map)
 	return ok
-}
-
-// MapOf returns the map type behind t (see IsMap).
-func MapOf(t types.Type) (*types.Map, bool) {
-	m, ok := CoreType(t).(*types.Map)
-	return m, ok
 }
 
 // CoreType returns t's underlying type, or for a type parameter (or a
@@ -169,30 +165,56 @@ func Render(fset *token.FileSet, n ast.Node) string {
 	return buf.String()
 }
 
-// IsPkgFunc reports whether obj is the package-level function path.name.
-func IsPkgFunc(obj types.Object, path, name string) bool {
+// The predicates below have the semantics of x/tools'
+// typesinternal.IsFunctionNamed, IsTypeNamed, IsPointerToNamed and
+// IsMethodNamed: one path, any of several names, package-level objects only.
+
+// IsFunctionNamed reports whether obj is a package-level function (not a
+// method) of the package pkgPath named one of names.
+func IsFunctionNamed(obj types.Object, pkgPath string, names ...string) bool {
 	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Name() != name || fn.Pkg().Path() != path {
-		return false
-	}
-	sig, _ := fn.Type().(*types.Signature)
-	return sig != nil && sig.Recv() == nil
+	return ok && isPackageLevel(fn) && fn.Pkg().Path() == pkgPath &&
+		fn.Signature().Recv() == nil && slices.Contains(names, fn.Name())
 }
 
-// IsNamed reports whether t (or what it points to, if ptr) is the named type path.name.
-func IsNamed(t types.Type, path, name string) bool {
+// IsTypeNamed reports whether t (or the type it aliases) is a
+// package-level defined type of the package pkgPath named one of names.
+func IsTypeNamed(t types.Type, pkgPath string, names ...string) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok {
 		return false
 	}
 	obj := n.Obj()
-	return obj.Pkg() != nil && obj.Pkg().Path() == path && obj.Name() == name
+	return obj != nil && isPackageLevel(obj) && obj.Pkg().Path() == pkgPath && slices.Contains(names, obj.Name())
 }
 
-// IsPointerTo reports whether t is *path.name.
-func IsPointerTo(t types.Type, path, name string) bool {
+// IsPointerToNamed reports whether t is a pointer to a type IsTypeNamed
+// accepts.
+func IsPointerToNamed(t types.Type, pkgPath string, names ...string) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
-	return ok && IsNamed(p.Elem(), path, name)
+	return ok && IsTypeNamed(p.Elem(), pkgPath, names...)
+}
+
+// IsMethodNamed reports whether obj is a method, named one of names, of
+// the package-level type pkgPath.typeName (value or pointer receiver).
+func IsMethodNamed(obj types.Object, pkgPath, typeName string, names ...string) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || !slices.Contains(names, fn.Name()) {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return IsTypeNamed(t, pkgPath, typeName)
+}
+
+func isPackageLevel(obj types.Object) bool {
+	return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()
 }
 
 // IsBuiltin reports whether fun names the builtin function name (len,
@@ -208,6 +230,40 @@ func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
 
 // IsZero reports whether e is the constant 0.
 func IsZero(info *types.Info, e ast.Expr) bool {
+	v, ok := IntConst(info, e)
+	return ok && v == 0
+}
+
+// EnclosingFunc returns the innermost function declaration or literal
+// around cur, its signature (nil when unknown) and its body (nil for a
+// declaration without one). fn is not Valid outside functions.
+func EnclosingFunc(info *types.Info, cur inspector.Cursor) (fn inspector.Cursor, sig *types.Signature, body *ast.BlockStmt) {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch f := fn.Node().(type) {
+		case *ast.FuncDecl:
+			if obj, ok := info.Defs[f.Name].(*types.Func); ok {
+				sig = obj.Signature()
+			}
+			return fn, sig, f.Body
+		case *ast.FuncLit:
+			sig, _ = info.TypeOf(f).(*types.Signature)
+			return fn, sig, f.Body
+		}
+	}
+	return inspector.Cursor{}, nil, nil
+}
+
+// IntConst returns the value of e if it is a constant with an integer
+// value that fits in an int64 (an integral float constant counts, as in
+// Go's constant conversions).
+func IntConst(info *types.Info, e ast.Expr) (int64, bool) {
 	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.String() == "0"
+	if !ok || tv.Value == nil {
+		return 0, false
+	}
+	v := constant.ToInt(tv.Value)
+	if v.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(v)
 }

@@ -17,7 +17,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/maplint/maplint/analyzers/internal/analysisutil"
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // SmallCount is the largest constant trip count (or map fill) that the
@@ -78,7 +78,8 @@ func (l *Loop) IterVars(info *types.Info) (a, b types.Object) {
 
 // ExitsEarly reports whether the loop can stop before its trip count:
 // a break of this loop, a labeled break or continue to an outer
-// statement, a return, a goto or a call to panic in the body. A break of
+// statement, a return, a goto or a call that does not return (panic,
+// os.Exit, log.Fatal, t.Fatal: analysisutil.NoReturn) in the body. A break of
 // a nested loop, switch or select, and anything inside a function
 // literal, does not exit this loop.
 func (l *Loop) ExitsEarly(info *types.Info) bool {
@@ -173,8 +174,8 @@ func jumps(info *types.Info, n ast.Node, label *ast.Ident, inner []string, exits
 					}
 				}
 			case *ast.CallExpr:
-				if analysisutil.IsBuiltin(info, m.Fun, "panic") {
-					found = true
+				if analysisutil.NoReturn(info, m) {
+					found = true // panic, os.Exit, log.Fatal, t.Fatal, ...
 				}
 			}
 			return !found
@@ -184,15 +185,12 @@ func jumps(info *types.Info, n ast.Node, label *ast.Ident, inner []string, exits
 	return found
 }
 
+// identObj returns the object e names, if e is an identifier other than _.
 func identObj(info *types.Info, e ast.Expr) types.Object {
-	id, ok := e.(*ast.Ident)
-	if !ok || id.Name == "_" {
-		return nil
+	if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+		return info.ObjectOf(id)
 	}
-	if o := info.Defs[id]; o != nil {
-		return o
-	}
-	return info.Uses[id]
+	return nil
 }
 
 // Mentions reports whether obj is referred to anywhere in n.
@@ -210,10 +208,10 @@ func Mentions(info *types.Info, n ast.Node, obj types.Object) bool {
 	return found
 }
 
-// NextUse returns the first statement after the one at cur (in the same
+// nextUse returns the first statement after the one at cur (in the same
 // statement list) that refers to obj, and the statements in between
 // (which do not refer to obj: the variable is untouched there).
-func NextUse(uses *Uses, cur inspector.Cursor, obj types.Object) (next ast.Stmt, between []ast.Stmt, ok bool) {
+func nextUse(uses *Uses, cur inspector.Cursor, obj types.Object) (next ast.Stmt, between []ast.Stmt, ok bool) {
 	list, i, ok := StmtList(cur)
 	if !ok {
 		return nil, nil, false // an if or switch init, a labeled statement: no list to follow
@@ -229,16 +227,16 @@ func NextUse(uses *Uses, cur inspector.Cursor, obj types.Object) (next ast.Stmt,
 	return list[j], list[i+1 : j : j], true
 }
 
-// Root returns the variable at the root of a reference chain
+// root returns the variable at the root of a reference chain
 // (x, x.f.g, x[i], *x, (x)), or nil.
-func Root(info *types.Info, e ast.Expr) types.Object {
+func root(info *types.Info, e ast.Expr) types.Object {
 	if id := rootIdent(info, e); id != nil {
 		return info.Uses[id]
 	}
 	return nil
 }
 
-// rootIdent returns the identifier Root looks up: the x of x.f.g, x[i],
+// rootIdent returns the identifier root looks up: the x of x.f.g, x[i],
 // *x, (x), x[i:j], or the Var of pkg.Var.
 func rootIdent(info *types.Info, e ast.Expr) *ast.Ident {
 	for {
@@ -288,7 +286,7 @@ func Assigns(info *types.Info, n ast.Node, objs []types.Object) bool {
 		return false
 	}
 	hit := func(e ast.Expr) bool {
-		r := Root(info, e)
+		r := root(info, e)
 		if r == nil {
 			if id, ok := e.(*ast.Ident); ok {
 				r = info.Defs[id] // := redeclaring an existing var is a Use, new ones are Defs
@@ -385,7 +383,7 @@ func derived(info *types.Info, e ast.Expr, a, b types.Object) bool {
 		sel, ok := info.Selections[x]
 		return ok && sel.Kind() == types.FieldVal && derived(info, x.X, a, b)
 	case *ast.IndexExpr:
-		if _, isConst := intConst(info, x.Index); isConst && derived(info, x.X, a, b) {
+		if _, isConst := analysisutil.IntConst(info, x.Index); isConst && derived(info, x.X, a, b) {
 			return true
 		}
 		id, ok := ast.Unparen(x.Index).(*ast.Ident)
@@ -410,31 +408,6 @@ func InBenchmark(fset *token.FileSet, c inspector.Cursor) bool {
 		fd := fc.Node().(*ast.FuncDecl)
 		return fd.Recv == nil && strings.HasPrefix(fd.Name.Name, "Benchmark") &&
 			analysisutil.IsTestFile(fset, fd.Pos())
-	}
-	return false
-}
-
-// FuncBody returns the body of the function declaration or literal
-// around cur, or nil.
-func FuncBody(cur inspector.Cursor) *ast.BlockStmt {
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch f := fn.Node().(type) {
-		case *ast.FuncDecl:
-			return f.Body
-		case *ast.FuncLit:
-			return f.Body
-		}
-	}
-	return nil
-}
-
-// UsedAfter reports whether obj is referred to after pos in the function
-// around cur. A slice or map filled by a loop and never used afterwards
-// is filled for the allocation itself (runtime/pprof's growMap test
-// profiles exactly that growth): presizing it would change the point.
-func UsedAfter(uses *Uses, cur inspector.Cursor, obj types.Object, pos token.Pos) bool {
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return uses.In(obj, pos+1, fn.Node().End())
 	}
 	return false
 }

@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/maplint/maplint/analyzers/internal/loops"
+	"github.com/maplint/maplint/internal/loops"
 )
 
 const scopes = `package p

@@ -5,8 +5,8 @@
 // edge-case tests through the real checker (type errors, cgo, generated
 // files, //line directives, build tags for other platforms).
 //
-//	go test ./analyzers/internal/fuzz                                   # seeds + edge cases
-//	go test ./analyzers/internal/fuzz -run '^$' -fuzz FuzzSuite -fuzztime 30s
+//	go test ./internal/testutil/fuzz                                   # seeds + edge cases
+//	go test ./internal/testutil/fuzz -run '^$' -fuzz FuzzSuite -fuzztime 30s
 package fuzz
 
 import (

@@ -1,0 +1,556 @@
+package hotmap
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/maplint/maplint/internal/analysisutil"
+	"github.com/maplint/maplint/internal/loops"
+	"github.com/maplint/maplint/internal/loopmark"
+)
+
+// Rule 2, per-iteration: a map made by a statement of a loop body, filled
+// in the iteration with more than smallMap entries, that does not escape it:
+//
+//	for _, r := range rows {
+//		seen := map[string]bool{} // make it once before the loop, clear(seen) here
+//		for _, c := range r.Cells {
+//			seen[c.Name] = true
+//		}
+//		use(seen)
+//	}
+//
+// Silent when the map escapes the iteration (stored, returned, captured),
+// when it stays small, and when the iteration that makes it always leaves
+// the loop.
+
+// CategoryPerIteration is the category of rule 2 (perIteration).
+const CategoryPerIteration = "per-iteration"
+
+// perIteration reports rule 2 (and returns true when it did): a map made
+// by a statement of a loop body and filled in the iteration with more
+// than smallMap entries possible, that does not escape the iteration.
+func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation) bool {
+	info := pass.TypesInfo
+	loop, body, ok := bodyLoop(cur)
+	if !ok {
+		return false
+	}
+	if t, ok := loop.TripCount(info, pass.Fset); ok && t.IsConst && t.Const <= smallMap {
+		return false // a few iterations: a few maps, little to gain
+	}
+	if repeats(info, loop) {
+		return false
+	}
+	// The rest of the iteration: the statements after the creation.
+	rest := body.List[cur.ParentEdgeIndex()+1:]
+	if leavesLoop(info, loop, rest) {
+		// The iteration that makes the map always ends the loop: it is
+		// made at most once per run (crypto/x509's attribute search,
+		// judged wrong by a second reviewer).
+		return false
+	}
+	f := fillOf(info, pass.Fset, rest, c.obj)
+	if f.escapes {
+		return false
+	}
+	if f.grouping {
+		// Grouping by level or counting by kind: often a handful of keys
+		// that live on the stack (pebble's compaction tests, reviewed).
+		return false
+	}
+	if !f.unknown && f.count+c.elems <= smallMap {
+		return false // small: lives on the stack, a hoist gains nothing
+	}
+	if f.count == 0 && !f.unknown {
+		return false // not filled in the iteration (a literal that is only read)
+	}
+
+	hint := hoistHint(pass, loop, c, f)
+	typ := analysisutil.Render(pass.Fset, c.typ)
+	mk := "make(" + typ + ")"
+	if hint != "" {
+		mk = "make(" + typ + ", " + hint + ")"
+	}
+	size := "an unknown number of"
+	switch {
+	case f.inner != nil && !f.unknownBeyondInner:
+		size = "up to " + f.inner.Text
+	case !f.unknown:
+		size = fmt.Sprint("up to ", f.count+c.elems) // inserts may repeat keys
+	}
+	msg, fixable := hoistMessage(loops.UsesOf(pass), loop, body, c, mk, hint, size)
+	d := analysis.Diagnostic{
+		Pos:      c.value.Pos(),
+		End:      c.value.End(),
+		Category: CategoryPerIteration,
+		Message:  msg,
+		Related:  []analysis.RelatedInformation{loopmark.Related(loop.Stmt, loopmark.MadeEachRound)},
+	}
+	if fixable && c.elems == 0 && declaresOnly(c) && hoistable(info, pass.Pkg, loop, c) {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Make " + c.name + " once before the loop and clear it per iteration",
+			TextEdits: hoistEdits(pass, loop, body, c, mk),
+		}}
+	}
+	pass.Report(d)
+	return true
+}
+
+// bodyLoop returns the loop (with its labels) whose body is the block
+// that directly holds the statement at cur.
+func bodyLoop(cur inspector.Cursor) (loop *loops.Loop, body *ast.BlockStmt, ok bool) {
+	body, ok = cur.Parent().Node().(*ast.BlockStmt)
+	if !ok || cur.ParentEdgeIndex() < 0 {
+		return nil, nil, false
+	}
+	loopCur := cur.Parent().Parent()
+	var outer ast.Stmt
+	switch l := loopCur.Node().(type) {
+	case *ast.ForStmt:
+		if l.Body != body {
+			return nil, nil, false
+		}
+		outer = l
+	case *ast.RangeStmt:
+		if l.Body != body {
+			return nil, nil, false
+		}
+		outer = l
+	default:
+		return nil, nil, false
+	}
+	for p := loopCur.Parent(); ; p = p.Parent() {
+		lab, ok := p.Node().(*ast.LabeledStmt)
+		if !ok {
+			break
+		}
+		outer = lab
+	}
+	loop, ok = loops.AsLoop(outer)
+	return loop, body, ok
+}
+
+// hoistHint returns the size hint for the hoisted make: the existing
+// one, or the inner fill's count, when it can be written before the loop.
+func hoistHint(pass *analysis.Pass, loop *loops.Loop, c *creation, f fill) string {
+	info := pass.TypesInfo
+	t, text := f.inner, ""
+	if c.hint != nil && !analysisutil.IsZero(info, c.hint) {
+		t, text = hintTrip(info, c.hint), analysisutil.Render(pass.Fset, c.hint)
+	} else if f.inner != nil {
+		text = f.inner.Text
+	}
+	if t == nil {
+		return ""
+	}
+	if ok, _ := loops.Writable(info, loops.UsesOf(pass), pass.Pkg, t, loop.Outer.Pos(), nil); ok && !t.MayPanic &&
+		!loops.Assigns(info, loop.Stmt, t.Roots) {
+		return text
+	}
+	return ""
+}
+
+// hoistMessage returns perIteration's message; fixable is false when
+// make (or the hint's builtins, before the loop) or clear (first in the
+// body) is not the builtin where it lands, or clear needs Go 1.21: then
+// the message says it in words.
+func hoistMessage(uses *loops.Uses, loop *loops.Loop, body *ast.BlockStmt, c *creation, mk, hint, size string) (msg string, fixable bool) {
+	at := loop.Outer.Pos()
+	mkBad := analysisutil.UnavailableBuiltin(uses.Innermost(at), at, c.go121, mk)
+	clrPos := body.List[0].Pos()
+	clrBad := analysisutil.UnavailableBuiltin(uses.Innermost(clrPos), clrPos, c.go121, "clear("+c.name+")")
+	before := " with " + mk
+	if mkBad != "" {
+		before = " with a size hint of " + hint
+		if hint == "" || analysisutil.UnavailableBuiltin(uses.Innermost(at), at, c.go121, hint) != "" {
+			before = ""
+		}
+	}
+	msg = fmt.Sprintf("map %q is made on every iteration and filled with %s entries; make it once before the loop%s and clear(%s) at the start of each iteration",
+		c.name, size, before, c.name)
+	if clrBad != "" {
+		msg = fmt.Sprintf("map %q is made on every iteration and filled with %s entries; make it once before the loop%s and empty it at the start of each iteration",
+			c.name, size, before)
+	}
+	if bad := cmp.Or(mkBad, clrBad); bad != "" {
+		msg += " (not fixed automatically: " + analysisutil.WhyUnavailable(bad, c.go121) + ")"
+		return msg, false
+	}
+	return msg, true
+}
+
+// leavesLoop reports whether one of stmts, statements of loop's body
+// itself, unconditionally leaves the loop: a return, a break of this
+// loop, or a call that does not return (analysisutil.NoReturn).
+func leavesLoop(info *types.Info, loop *loops.Loop, stmts []ast.Stmt) bool {
+	for _, s := range stmts {
+		switch s := s.(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.BranchStmt:
+			if s.Tok == token.BREAK && (s.Label == nil || loop.Label != nil && s.Label.Name == loop.Label.Name) {
+				return true
+			}
+		case *ast.ExprStmt:
+			if call, ok := s.X.(*ast.CallExpr); ok && analysisutil.NoReturn(info, call) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// declaresOnly reports whether c's statement declares nothing but the
+// map, so the hoist may delete it: not a var group "var ( a = ...; m = ... )"
+// or a statement with other names (var a, m = ...; a, m := ...),
+// nor the "m = make(...)" after "var m map[K]V" (the var would stay in the
+// loop, shadowing the hoisted map).
+func declaresOnly(c *creation) bool {
+	if as, ok := c.stmt.(*ast.AssignStmt); ok {
+		return as.Tok == token.DEFINE && len(as.Lhs) == 1
+	}
+	ds, ok := c.stmt.(*ast.DeclStmt)
+	if !ok {
+		return true
+	}
+	g, ok := ds.Decl.(*ast.GenDecl)
+	return ok && len(g.Specs) == 1 && c.spec != nil && len(c.spec.Names) == 1
+}
+
+// repeats reports whether loop repeats the same work: a range or
+// counted loop whose body uses no iteration variable (for range 1000).
+// Tests and stress loops do that, and want a fresh map per round
+// (runtime's map tests check iteration order over fresh maps).
+func repeats(info *types.Info, loop *loops.Loop) bool {
+	if f, ok := loop.Stmt.(*ast.ForStmt); ok && (f.Init == nil || f.Post == nil) {
+		return false // for {} and for cond {}: state moves through other variables
+	}
+	a, b := loop.IterVars(info)
+	for _, v := range [2]types.Object{a, b} {
+		if v != nil && loops.Mentions(info, loop.Body, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// hintTrip wraps an existing hint expression for the scope checks.
+func hintTrip(info *types.Info, e ast.Expr) *loops.Trip {
+	t := &loops.Trip{}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if _, isField := info.Selections[n]; isField {
+				t.MayPanic = t.MayPanic || info.Selections[n].Indirect()
+				ast.Inspect(n.X, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok {
+						t.Idents = append(t.Idents, id)
+						if o := info.Uses[id]; o != nil {
+							t.Roots = append(t.Roots, o)
+						}
+					}
+					return true
+				})
+				return false
+			}
+		case *ast.Ident:
+			t.Idents = append(t.Idents, n)
+			if o := info.Uses[n]; o != nil {
+				t.Roots = append(t.Roots, o)
+			}
+		case *ast.CallExpr:
+			if !analysisutil.IsBuiltin(info, n.Fun, "len") && !analysisutil.IsBuiltin(info, n.Fun, "cap") {
+				if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
+					t.MayPanic = true // a call: may have effects, keep it in place
+				}
+			}
+		case *ast.StarExpr, *ast.IndexExpr, *ast.SliceExpr:
+			t.MayPanic = true
+		}
+		return true
+	})
+	return t
+}
+
+// fill is what the rest of an iteration does with a map made in it.
+type fill struct {
+	count   int         // inserts counted outside inner loops (and constant inner loops)
+	unknown bool        // some insert runs an unknown number of times
+	inner   *loops.Trip // the trip count of the single inner loop that fills it, if known
+	// unknownBeyondInner: other fills besides that inner loop
+	unknownBeyondInner bool
+	escapes            bool
+	// grouping: an insert appends to the map's own entry
+	// (m[k] = append(m[k], x)): items grouped by a category, whose
+	// number of keys the inserts say nothing about. Counting (m[w]++)
+	// is not grouping: its keys are usually the items themselves.
+	grouping bool
+}
+
+// fillOf counts the inserts into obj in stmts and decides whether the map
+// escapes them.
+func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.Object) fill {
+	var f fill
+	var uses, accounted int
+	var innerLoop *loops.Loop
+	innerInserts := 0
+	// loopStack holds the loops enclosing the current node (within stmts).
+	var loopStack []ast.Stmt
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if f.escapes {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			loopStack = append(loopStack, n.(ast.Stmt))
+			ast.Inspect(n, func(m ast.Node) bool {
+				if m == n {
+					return true
+				}
+				return visit(m)
+			})
+			// Range over the map itself reads it.
+			if r, ok := n.(*ast.RangeStmt); ok && loops.IsObj(info, r.X, obj) {
+				accounted++
+			}
+			loopStack = loopStack[:len(loopStack)-1]
+			return false
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			if loops.Mentions(info, n, obj) {
+				f.escapes = true // a closure, goroutine or deferred call keeps it
+			}
+			return false
+		case *ast.Ident:
+			if info.Uses[n] == obj {
+				uses++
+			}
+		case *ast.IndexExpr:
+			if loops.IsObj(info, n.X, obj) {
+				accounted++
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if ix, ok := l.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
+					insertAt(&f, loopStack, &innerLoop, &innerInserts)
+					if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) && loops.Mentions(info, n.Rhs[i], obj) {
+						f.grouping = true
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if ix, ok := n.X.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
+				insertAt(&f, loopStack, &innerLoop, &innerInserts)
+			}
+		case *ast.CallExpr:
+			a, isFill := allowedCall(info, n, obj)
+			accounted += a
+			if isFill {
+				f.unknown = true
+			}
+		}
+		return true
+	}
+	for _, s := range stmts {
+		ast.Inspect(s, visit)
+	}
+	if uses != accounted {
+		f.escapes = true
+	}
+	if innerLoop != nil && innerInserts == 1 {
+		if t, ok := innerLoop.TripCount(info, fset); ok {
+			if t.IsConst {
+				f.count += int(min(t.Const, 1<<20))
+			} else {
+				f.inner = t
+			}
+		} else {
+			f.unknown = true
+		}
+	} else if innerLoop != nil || innerInserts > 0 {
+		f.unknown = true
+	}
+	if f.inner != nil {
+		f.unknownBeyondInner = f.unknown || f.count > 0
+		f.unknown = true // not a constant
+	}
+	return f
+}
+
+// insertAt records an insert under the loops of stack.
+func insertAt(f *fill, stack []ast.Stmt, innerLoop **loops.Loop, innerInserts *int) {
+	switch len(stack) {
+	case 0:
+		f.count++
+	case 1:
+		l, _ := loops.AsLoop(stack[0])
+		if *innerLoop != nil && (*innerLoop).Stmt != l.Stmt {
+			f.unknown = true // inserts in two inner loops
+			return
+		}
+		*innerLoop = l
+		*innerInserts++
+	default:
+		f.unknown = true // nested inner loops
+	}
+}
+
+// allowedCall returns how many of call's arguments are obj in a position
+// that does not retain it, and whether the call fills it (maps.Copy
+// into it). Calls that retain get 0, so the use count flags an escape.
+func allowedCall(info *types.Info, call *ast.CallExpr, obj types.Object) (accounted int, fills bool) {
+	n := 0
+	for _, a := range call.Args {
+		if loops.IsObj(info, a, obj) {
+			n++
+		}
+	}
+	// maps.Keys(m) / maps.Values(m) consumed in place.
+	if isConsumer(info, call) && len(call.Args) >= 1 {
+		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && isKeysValues(info, inner) &&
+			len(inner.Args) == 1 && loops.IsObj(info, inner.Args[0], obj) {
+			return 1, false
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			switch b.Name() {
+			case "len", "delete", "clear":
+				return n, false
+			}
+			return 0, false
+		}
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		if path == "encoding/json" && name == "Encode" {
+			return n, false
+		}
+		return 0, false
+	}
+	switch path {
+	case "fmt":
+		if strings.HasPrefix(name, "Print") || strings.HasPrefix(name, "Sprint") ||
+			strings.HasPrefix(name, "Fprint") || strings.HasPrefix(name, "Append") || name == "Errorf" {
+			return n, false
+		}
+	case "encoding/json":
+		if name == "Marshal" || name == "MarshalIndent" {
+			return n, false
+		}
+	case "reflect":
+		if name == "DeepEqual" {
+			return n, false
+		}
+	case "maps":
+		switch name {
+		case "Clone", "Equal", "EqualFunc":
+			return n, false
+		case "Copy", "Insert":
+			if loops.IsObj(info, call.Args[0], obj) {
+				return n, true // copying into it: a fill of unknown size
+			}
+			return n, false
+		}
+	}
+	return 0, false
+}
+
+func isConsumer(info *types.Info, call *ast.CallExpr) bool {
+	return analysisutil.IsFunctionNamed(typeutil.Callee(info, call), "slices", "Collect", "Sorted", "SortedFunc")
+}
+
+func isKeysValues(info *types.Info, call *ast.CallExpr) bool {
+	return analysisutil.IsFunctionNamed(typeutil.Callee(info, call), "maps", "Keys", "Values")
+}
+
+// hoistable reports whether the creation can move before the loop: its
+// name is visible nowhere there and the loop declares it nowhere else,
+// and its type is written in names visible before the loop.
+func hoistable(info *types.Info, pkg *types.Package, loop *loops.Loop, c *creation) bool {
+	if pkg == nil {
+		return false
+	}
+	pos := loop.Outer.Pos()
+	scope := pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	if _, o := scope.LookupParent(c.name, pos); o != nil {
+		return false
+	}
+	clash := false
+	ast.Inspect(loop.Stmt, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == c.name {
+			if o := info.Defs[id]; o != nil && o != c.obj {
+				clash = true
+			}
+			if o := info.Uses[id]; o != nil && o != c.obj {
+				clash = true
+			}
+		}
+		return !clash
+	})
+	if clash {
+		return false
+	}
+	inScope := true
+	ast.Inspect(c.typ, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			n = sel.X // pkg.T: the package name must be visible
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if _, o := scope.LookupParent(id.Name, pos); o == nil || o != info.Uses[id] {
+				inScope = false
+			}
+			return false
+		}
+		return inScope
+	})
+	return inScope
+}
+
+// hoistEdits moves the creation before the loop as mk and puts clear(m)
+// first in the body.
+func hoistEdits(pass *analysis.Pass, loop *loops.Loop, body *ast.BlockStmt, c *creation, mk string) []analysis.TextEdit {
+	indent := strings.Repeat("\t", max(pass.Fset.Position(loop.Stmt.Pos()).Column-1, 0)) // a label sits at column 1
+	decl := c.name + " := " + mk
+	if c.spec != nil {
+		decl = "var " + c.name + " = " + mk
+	}
+	edits := []analysis.TextEdit{{Pos: loop.Outer.Pos(), End: loop.Outer.Pos(), NewText: []byte(decl + "\n" + indent)}}
+	clr := "clear(" + c.name + ")"
+	if body.List[0] == c.stmt {
+		return append(edits, analysis.TextEdit{Pos: c.stmt.Pos(), End: c.stmt.End(), NewText: []byte(clr)})
+	}
+	bodyIndent := strings.Repeat("\t", max(pass.Fset.Position(body.List[0].Pos()).Column-1, 0))
+	var next token.Pos
+	for i, s := range body.List {
+		if s == c.stmt && i+1 < len(body.List) {
+			next = body.List[i+1].Pos()
+		}
+	}
+	if !next.IsValid() {
+		next = c.stmt.End()
+	}
+	return append(edits,
+		analysis.TextEdit{Pos: body.List[0].Pos(), End: body.List[0].Pos(), NewText: []byte(clr + "\n" + bodyIndent)},
+		analysis.TextEdit{Pos: c.stmt.Pos(), End: next})
+}
