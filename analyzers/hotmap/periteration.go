@@ -44,7 +44,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation) bool {
 	if !ok {
 		return false
 	}
-	if t, ok := loop.TripCount(info, pass.Fset); ok && t.IsConst && t.Const <= smallMap {
+	if t, ok := loop.TripCount(info, pass.Fset, loops.UsesOf(pass)); ok && t.IsConst && t.Const <= smallMap {
 		return false // a few iterations: a few maps, little to gain
 	}
 	if repeats(info, loop) {
@@ -58,7 +58,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation) bool {
 		// judged wrong by a second reviewer).
 		return false
 	}
-	f := fillOf(info, pass.Fset, rest, c.obj)
+	f := fillOf(info, pass.Fset, loops.UsesOf(pass), rest, c.obj)
 	if f.escapes {
 		return false
 	}
@@ -311,7 +311,7 @@ type fill struct {
 
 // fillOf counts the inserts into obj in stmts and decides whether the map
 // escapes them.
-func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.Object) fill {
+func fillOf(info *types.Info, fset *token.FileSet, index *loops.Uses, stmts []ast.Stmt, obj types.Object) fill {
 	var f fill
 	var uses, accounted int
 	var innerLoop *loops.Loop
@@ -380,7 +380,7 @@ func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.O
 		f.escapes = true
 	}
 	if innerLoop != nil && innerInserts == 1 {
-		if t, ok := innerLoop.TripCount(info, fset); ok {
+		if t, ok := innerLoop.TripCount(info, fset, index); ok {
 			if t.IsConst {
 				f.count += int(min(t.Const, 1<<20))
 			} else {
