@@ -16,6 +16,10 @@ import (
 // every finding of a loop rule carries the loopmark entry of its loop,
 // and length-then-append, a mistake rather than a cost, none.
 func TestLoopMarks(t *testing.T) {
+	if err := hotmap.Analyzer.Flags.Set("per-iteration", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer hotmap.Analyzer.Flags.Set("per-iteration", "false")
 	for _, tc := range []struct {
 		a     *analysis.Analyzer
 		rules map[string]bool // category -> marked

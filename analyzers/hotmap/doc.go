@@ -29,7 +29,9 @@
 // each running at most once) make it n+k; keys from anything else after
 // the loop (another loop, a closure, maps.Copy, a call or method that
 // takes the map, its address, a copy of it that gets keys) would make the
-// bound false: silent. A constant n ≤ 8, a map never used after the loop
+// bound false: silent. A constant n ≤ 8 (also a range over a variable whose
+// only value is an unkeyed literal of ≤ 8 elements: never assigned, written
+// through or addressed in the package, not exported), a map never used after the loop
 // and Benchmark functions are silent; so are _test.go files unless -tests
 // is set (fixtures hold a few keys), for both rules; the file's real name
 // counts, not a //line directive.
@@ -39,7 +41,9 @@
 //		byID[o.ID] = o
 //	}
 //
-// Rule 2, map made on every iteration: a map created by a statement of a
+// Rule 2, map made on every iteration, off unless -per-iteration is set
+// (whether a hoist pays depends on run-time sizes and how often the loop
+// runs: pair it with -profile): a map created by a statement of a
 // loop body, filled within the iteration with more than 8 entries
 // possible, that does not escape the iteration. It escapes when it is
 // returned, assigned or aliased, stored in a field, slice, map or global,
@@ -64,7 +68,8 @@
 //	}
 //
 // The fix hoists the map before the loop (with a size hint when the fill
-// inside the iteration has a count that can be written there) and calls
+// inside the iteration has a count that can be written there; a map whose
+// own hint cannot be written there is silent) and calls
 // clear(m) as the first statement of the body; it needs Go 1.21 and is
 // not offered when another variable of that name is visible there. When
 // make, len or clear is shadowed where the fix would write it (or clear

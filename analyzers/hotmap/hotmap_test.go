@@ -10,8 +10,23 @@ import (
 	"github.com/maplint/maplint/internal/testutil/golden"
 )
 
+// perIterationOn turns on -hotmap.per-iteration (off by default) for t.
+func perIterationOn(t *testing.T) {
+	if err := hotmap.Analyzer.Flags.Set("per-iteration", "true"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { hotmap.Analyzer.Flags.Set("per-iteration", "false") })
+}
+
 func TestHotmap(t *testing.T) {
+	perIterationOn(t)
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), hotmap.Analyzer, "a", "shadow")
+}
+
+// TestPerIterationOff: by default rule 2 is silent, and the map it would
+// report gets no missing-hint finding either (one rule per map).
+func TestPerIterationOff(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), hotmap.Analyzer, "defaults")
 }
 
 // TestTestsFlag: with -hotmap.tests, _test.go files are reported too
@@ -26,6 +41,7 @@ func TestTestsFlag(t *testing.T) {
 
 // TestOldGo: a module at Go 1.20 gets no fix that needs max or clear.
 func TestOldGo(t *testing.T) {
+	perIterationOn(t)
 	analysistest.RunWithSuggestedFixes(t, filepath.Join(analysistest.TestData(), "oldgo"), hotmap.Analyzer, "./...")
 }
 

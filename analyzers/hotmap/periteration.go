@@ -44,7 +44,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation) bool {
 	if !ok {
 		return false
 	}
-	if t, ok := loop.TripCount(info, pass.Fset); ok && t.IsConst && t.Const <= smallMap {
+	if t, ok := loop.TripCount(info, pass.Fset, loops.UsesOf(pass)); ok && t.IsConst && t.Const <= smallMap {
 		return false // a few iterations: a few maps, little to gain
 	}
 	if repeats(info, loop) {
@@ -58,7 +58,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation) bool {
 		// judged wrong by a second reviewer).
 		return false
 	}
-	f := fillOf(info, pass.Fset, rest, c.obj)
+	f := fillOf(info, pass.Fset, loops.UsesOf(pass), rest, c.obj)
 	if f.escapes {
 		return false
 	}
@@ -74,7 +74,18 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation) bool {
 		return false // not filled in the iteration (a literal that is only read)
 	}
 
-	hint := hoistHint(pass, loop, c, f)
+	hint, ok := hoistHint(pass, loop, c, f)
+	if !ok {
+		// The map is sized per iteration by an existing hint that cannot
+		// be written before the loop (its operands change in the loop):
+		// a hoist would drop it (cmd/go's modload, reviewed), and the
+		// hint already saves the growth.
+		return true
+	}
+	if !reportPerIteration {
+		// Off by default; the map is still this rule's, not missing-hint's.
+		return true
+	}
 	typ := analysisutil.Render(pass.Fset, c.typ)
 	mk := "make(" + typ + ")"
 	if hint != "" {
@@ -141,22 +152,24 @@ func bodyLoop(cur inspector.Cursor) (loop *loops.Loop, body *ast.BlockStmt, ok b
 
 // hoistHint returns the size hint for the hoisted make: the existing
 // one, or the inner fill's count, when it can be written before the loop.
-func hoistHint(pass *analysis.Pass, loop *loops.Loop, c *creation, f fill) string {
+// ok is false when the map has a hint that cannot: the advice would drop it.
+func hoistHint(pass *analysis.Pass, loop *loops.Loop, c *creation, f fill) (hint string, ok bool) {
 	info := pass.TypesInfo
 	t, text := f.inner, ""
-	if c.hint != nil && !analysisutil.IsZero(info, c.hint) {
+	existing := c.hint != nil && !analysisutil.IsZero(info, c.hint)
+	if existing {
 		t, text = hintTrip(info, c.hint), analysisutil.Render(pass.Fset, c.hint)
 	} else if f.inner != nil {
 		text = f.inner.Text
 	}
 	if t == nil {
-		return ""
+		return "", true
 	}
 	if ok, _ := loops.Writable(info, loops.UsesOf(pass), pass.Pkg, t, loop.Outer.Pos(), nil); ok && !t.MayPanic &&
 		!loops.Assigns(info, loop.Stmt, t.Roots) {
-		return text
+		return text, true
 	}
-	return ""
+	return "", !existing
 }
 
 // hoistMessage returns perIteration's message; fixable is false when
@@ -298,7 +311,7 @@ type fill struct {
 
 // fillOf counts the inserts into obj in stmts and decides whether the map
 // escapes them.
-func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.Object) fill {
+func fillOf(info *types.Info, fset *token.FileSet, index *loops.Uses, stmts []ast.Stmt, obj types.Object) fill {
 	var f fill
 	var uses, accounted int
 	var innerLoop *loops.Loop
@@ -367,7 +380,7 @@ func fillOf(info *types.Info, fset *token.FileSet, stmts []ast.Stmt, obj types.O
 		f.escapes = true
 	}
 	if innerLoop != nil && innerInserts == 1 {
-		if t, ok := innerLoop.TripCount(info, fset); ok {
+		if t, ok := innerLoop.TripCount(info, fset, index); ok {
 			if t.IsConst {
 				f.count += int(min(t.Const, 1<<20))
 			} else {

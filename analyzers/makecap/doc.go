@@ -19,7 +19,9 @@
 // over a slice, array or map variable or field, or over an unkeyed slice
 // literal, range over an integer, a counted for loop whose index and
 // bound the body does not change), n is not a constant ≤ 8 (a table of a
-// few entries, silent as in hotmap), every iteration reaches the
+// few entries, silent as in hotmap; also a range over a variable whose only
+// value is an unkeyed literal of ≤ 8 elements, never assigned, written
+// through or addressed in the package, not exported), every iteration reaches the
 // append(s) (no if, switch or continue before them) and the loop cannot
 // exit early (break, return, goto, panic, os.Exit, log.Fatal, t.Fatal).
 //

@@ -265,6 +265,21 @@ func TestTestsFlag(t *testing.T) {
 	}
 }
 
+// TestPerIterationFlag: -hotmap.per-iteration turns on hotmap's
+// per-iteration rule (testdata/hotmap/hotmap.go:27 is silent without it).
+func TestPerIterationFlag(t *testing.T) {
+	_, stderr, _ := run(t, testdataDir, maplintBin, "-hotmap.per-iteration", "./hotmap/")
+	found := false
+	for _, d := range parseText(t, stderr) {
+		if d.pos == filepath.Join("hotmap", "hotmap.go")+":27" && strings.Contains(d.msg, `map "seen" is made on every iteration`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("-hotmap.per-iteration: no finding for seen in hotmap.go:27\n%s", stderr)
+	}
+}
+
 func TestGeneratedFilesSilent(t *testing.T) {
 	_, stderr, _ := run(t, testdataDir, maplintBin, "./...")
 	for _, d := range parseText(t, stderr) {

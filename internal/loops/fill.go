@@ -53,7 +53,7 @@ func NextFill(pass *analysis.Pass, cur inspector.Cursor, obj types.Object, pos t
 	if !ok {
 		return nil, false
 	}
-	trip, ok := loop.TripCount(info, pass.Fset)
+	trip, ok := loop.TripCount(info, pass.Fset, uses)
 	if !ok || (trip.IsConst && trip.Const <= SmallCount) || loop.ExitsEarly(info) {
 		return nil, false
 	}

@@ -113,7 +113,7 @@ func TestTripCount(t *testing.T) {
 		fields := strings.Fields(want)
 		n++
 		line := fset.Position(stmt.Pos()).Line
-		trip, ok := l.TripCount(info, fset)
+		trip, ok := l.TripCount(info, fset, nil)
 		got := "?"
 		if ok {
 			got = trip.Text

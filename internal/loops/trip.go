@@ -33,7 +33,9 @@ type Trip struct {
 //
 //   - range over a slice, array, pointer to array or map held in a
 //     variable or field (len(x); an array's length is a constant), or
-//     over an unkeyed slice literal (its element count);
+//     over an unkeyed slice literal (its element count), also through a
+//     variable whose only value is one of at most SmallCount elements
+//     (uses.Table; uses may be nil);
 //   - range over an integer expression;
 //   - a counted loop "for i := a; i < b; i++" (also <=, b > i, and
 //     counting down with i-- to a bound) whose body changes neither the
@@ -41,17 +43,17 @@ type Trip struct {
 //
 // Channels, functions (iterators), strings (runes ≤ bytes), calls, step
 // loops and data-dependent conditions give ok == false.
-func (l *Loop) TripCount(info *types.Info, fset *token.FileSet) (t *Trip, ok bool) {
+func (l *Loop) TripCount(info *types.Info, fset *token.FileSet, uses *Uses) (t *Trip, ok bool) {
 	switch s := l.Stmt.(type) {
 	case *ast.RangeStmt:
-		return rangeTrip(info, fset, s)
+		return rangeTrip(info, fset, uses, s)
 	case *ast.ForStmt:
 		return countedTrip(info, fset, s)
 	}
 	return nil, false
 }
 
-func rangeTrip(info *types.Info, fset *token.FileSet, s *ast.RangeStmt) (*Trip, bool) {
+func rangeTrip(info *types.Info, fset *token.FileSet, uses *Uses, s *ast.RangeStmt) (*Trip, bool) {
 	tv, ok := info.Types[s.X]
 	if !ok || tv.Type == nil {
 		return nil, false
@@ -69,13 +71,18 @@ func rangeTrip(info *types.Info, fset *token.FileSet, s *ast.RangeStmt) (*Trip, 
 	case *types.Slice, *types.Map:
 		if lit, ok := ast.Unparen(s.X).(*ast.CompositeLit); ok {
 			// for _, x := range []T{a, b, c}: as many as the elements.
-			// A keyed element (index or map key) breaks the count.
-			for _, e := range lit.Elts {
-				if _, keyed := e.(*ast.KeyValueExpr); keyed {
-					return nil, false
-				}
+			if !unkeyed(lit) {
+				return nil, false
 			}
 			return constTrip(int64(len(lit.Elts))), true
+		}
+		// tomake := []string{...}; for _, x := range tomake: a tiny table
+		// behind a name (cmd/internal/script's setup, pebble's key formats,
+		// reviewed). Larger ones keep len(x), the count a reader checks.
+		if id, ok := ast.Unparen(s.X).(*ast.Ident); ok && uses != nil {
+			if lit := uses.Table(info.Uses[id]); lit != nil && unkeyed(lit) && len(lit.Elts) <= SmallCount {
+				return constTrip(int64(len(lit.Elts))), true
+			}
 		}
 		if !isRef(info, s.X) {
 			return nil, false // a call or conversion: not nameable before the loop
@@ -103,6 +110,17 @@ func rangeTrip(info *types.Info, fset *token.FileSet, s *ast.RangeStmt) (*Trip, 
 		return t, true
 	}
 	return nil, false
+}
+
+// unkeyed reports whether lit has no keyed element (an index or a map
+// key), which would break the element count.
+func unkeyed(lit *ast.CompositeLit) bool {
+	for _, e := range lit.Elts {
+		if _, keyed := e.(*ast.KeyValueExpr); keyed {
+			return false
+		}
+	}
+	return true
 }
 
 func constTrip(n int64) *Trip {

@@ -47,6 +47,9 @@ type Uses struct {
 	// writes are the uses that change the object, in order.
 	writes map[types.Object][]token.Pos
 	gotos  []token.Pos // goto statements, in order
+	// lits are the variables declared with a composite literal (x := T{...},
+	// var x = T{...}), with it.
+	lits map[types.Object]*ast.CompositeLit
 }
 
 func (u *Uses) index() map[types.Object][]token.Pos {
@@ -57,12 +60,31 @@ func (u *Uses) index() map[types.Object][]token.Pos {
 				writes[id] = true
 			}
 		}
+		u.lits = make(map[types.Object]*ast.CompositeLit)
+		lit := func(names []*ast.Ident, values []ast.Expr) {
+			for i, id := range names {
+				if obj := u.info.Defs[id]; obj != nil && len(values) == len(names) {
+					if cl, ok := ast.Unparen(values[i]).(*ast.CompositeLit); ok {
+						u.lits[obj] = cl
+					}
+				}
+			}
+		}
 		for _, f := range u.files {
 			ast.Inspect(f, func(n ast.Node) bool {
 				switch n := n.(type) {
+				case *ast.ValueSpec:
+					lit(n.Names, n.Values)
 				case *ast.AssignStmt:
 					for _, l := range n.Lhs {
 						mark(l)
+					}
+					if n.Tok == token.DEFINE {
+						ids := make([]*ast.Ident, len(n.Lhs))
+						for i, l := range n.Lhs {
+							ids[i], _ = l.(*ast.Ident)
+						}
+						lit(ids, n.Rhs)
 					}
 				case *ast.IncDecStmt:
 					mark(n.X)
@@ -212,6 +234,29 @@ func (u *Uses) Written(objs []types.Object, from, to token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// Table returns the literal that obj, a variable, is declared with, when
+// that is its only value: it is never assigned again, never written
+// through (x[i] = v, append's x = append(x, ...)), its address never taken,
+// in any file of the package; an exported package-level variable may be
+// changed by other packages and has none.
+func (u *Uses) Table(obj types.Object) *ast.CompositeLit {
+	u.index()
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() && v.Exported() {
+		return nil
+	}
+	cl := u.lits[obj]
+	if cl == nil {
+		return nil
+	}
+	for _, p := range u.writes[obj] {
+		if p != obj.Pos() { // x := T{...} itself counts as a write
+			return nil
+		}
+	}
+	return cl
 }
 
 // StmtList returns the statement list that holds the statement at cur, and
