@@ -18,8 +18,8 @@
 //     its imports' export data, running the analyzer, and translating its
 //     facts onto the export-data objects.
 //
-// Install then makes the checker run those analyzers like fact-free ones,
-// on the roots only, returning what factload computed.
+// Analyzers then gives the checker copies of the analyzers that run like
+// fact-free ones, on the roots only, returning what factload computed.
 package factload
 
 import (
@@ -31,6 +31,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -80,7 +81,10 @@ type Stats struct {
 // A Provider holds the facts and results of the fact analyzers for one
 // package graph.
 type Provider struct {
-	analyzers []*analysis.Analyzer // those with facts
+	analyzers []*analysis.Analyzer                      // those with facts (the originals)
+	given     []*analysis.Analyzer                      // New's argument
+	copies    map[*analysis.Analyzer]*analysis.Analyzer // an original's stand-in (see Analyzers)
+	originals map[*analysis.Analyzer]*analysis.Analyzer // a stand-in's original
 	opts      Options
 	nodes     map[*types.Package]*node
 	plain     map[string]*node // per path, the package that is no test variant (ID = path)
@@ -122,7 +126,8 @@ type result struct {
 // analyzer has prerequisites (not supported yet): the driver should then
 // load everything from source.
 func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Provider, error) {
-	p := &Provider{opts: opts, nodes: make(map[*types.Package]*node), plain: make(map[string]*node)}
+	p := &Provider{opts: opts, given: slices.Clone(as), nodes: make(map[*types.Package]*node), plain: make(map[string]*node),
+		copies: make(map[*analysis.Analyzer]*analysis.Analyzer), originals: make(map[*analysis.Analyzer]*analysis.Analyzer)}
 	seen := make(map[*analysis.Analyzer]bool)
 	var visit func(a *analysis.Analyzer)
 	visit = func(a *analysis.Analyzer) {
@@ -144,6 +149,9 @@ func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Pro
 		if len(a.Requires) > 0 {
 			return nil, fmt.Errorf("factload: analyzer %s has facts and prerequisites (not supported)", a.Name)
 		}
+	}
+	for _, a := range as {
+		p.copyOf(a) // now: Analyzers only reads the maps
 	}
 	isRoot := make(map[*packages.Package]bool, len(roots))
 	for _, r := range roots {
@@ -229,31 +237,71 @@ func (p *Provider) Stats() Stats {
 	return p.stats
 }
 
-// Install makes the checker run the fact analyzers on the roots only
-// (they no longer declare facts) and return what p computes; p computes
-// it on first use, in the checker's goroutines. undo restores them. Not
-// safe while another goroutine runs those analyzers.
-func (p *Provider) Install() (undo func()) {
-	type saved struct {
-		run   func(*analysis.Pass) (any, error)
-		facts []analysis.Fact
+// Analyzers returns the analyzers given to New as the checker should run
+// them with p: each fact analyzer is replaced by a copy without facts
+// whose Run returns what p computes (on first use, in the checker's
+// goroutines), and each analyzer that requires one, directly or not, by a
+// copy that requires the copies and runs the original with its results
+// keyed as the original expects. Analyzers without facts below them are
+// returned as they are. The originals are never modified, so other
+// drivers, other Providers and go vet's unitchecker may use them at the
+// same time. Original maps a copy back.
+func (p *Provider) Analyzers() []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(p.given))
+	for i, a := range p.given {
+		out[i] = p.copies[a]
 	}
-	restore := make([]func(), 0, len(p.analyzers))
-	for _, a := range p.analyzers {
-		s := saved{a.Run, a.FactTypes}
-		originals.Store(a, s.run)
-		a.FactTypes = nil
-		a.Run = func(pass *analysis.Pass) (any, error) { return p.run(a, pass) }
-		restore = append(restore, func() {
-			a.Run, a.FactTypes = s.run, s.facts
-			originals.Delete(a)
-		})
+	return out
+}
+
+// Original returns the analyzer that a, one of the Analyzers or their
+// prerequisites, stands for (a itself if it is no copy).
+func (p *Provider) Original(a *analysis.Analyzer) *analysis.Analyzer {
+	if o, ok := p.originals[a]; ok {
+		return o
 	}
-	return func() {
-		for _, f := range restore {
-			f()
+	return a
+}
+
+// copyOf returns a's stand-in (memoized: a shared prerequisite has one
+// copy, as the checker needs one action per analyzer and package).
+func (p *Provider) copyOf(a *analysis.Analyzer) *analysis.Analyzer {
+	if c, ok := p.copies[a]; ok {
+		return c
+	}
+	c := a
+	if len(a.FactTypes) > 0 {
+		cp := *a
+		cp.FactTypes = nil
+		cp.Run = func(pass *analysis.Pass) (any, error) { return p.run(a, pass) }
+		c = &cp
+	} else {
+		reqs := make([]*analysis.Analyzer, len(a.Requires))
+		changed := false
+		for i, r := range a.Requires {
+			reqs[i] = p.copyOf(r)
+			changed = changed || reqs[i] != r
+		}
+		if changed {
+			cp := *a
+			cp.Requires = reqs
+			cp.Run = func(pass *analysis.Pass) (any, error) {
+				inner := *pass
+				inner.Analyzer = a
+				inner.ResultOf = make(map[*analysis.Analyzer]any, len(pass.ResultOf))
+				for r, v := range pass.ResultOf {
+					inner.ResultOf[p.Original(r)] = v
+				}
+				return a.Run(&inner)
+			}
+			c = &cp
 		}
 	}
+	p.copies[a] = c
+	if c != a {
+		p.originals[c] = a
+	}
+	return c
 }
 
 // run answers the checker's pass of fact analyzer a on a root package.
@@ -297,21 +345,10 @@ func (p *Provider) analyzeRoot(n *node) {
 		pass := p.pass(a, n, pkg.Fset, pkg.Syntax, pkg.Types, pkg.TypesInfo, n.facts, n.pkgFacts)
 		pass.TypeErrors = pkg.TypeErrors
 		pass.Report = func(d analysis.Diagnostic) { r.diags = append(r.diags, d) }
-		r.val, r.err = runOriginal(a, pass)
+		r.val, r.err = a.Run(pass)
 	}
 	p.count(func(s *Stats) { s.RootFacts += len(n.facts) })
 }
-
-// runOriginal runs a's Run as it was before Install.
-func runOriginal(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
-	if orig, ok := originals.Load(a); ok {
-		return orig.(func(*analysis.Pass) (any, error))(pass)
-	}
-	return a.Run(pass)
-}
-
-// originals maps each installed analyzer to its own Run.
-var originals sync.Map
 
 func (p *Provider) analyzeDep(n *node) {
 	pkg := n.pkg
@@ -385,7 +422,7 @@ func (p *Provider) analyzeDep(n *node) {
 		}
 		pass := p.pass(a, n, fset, files, src, info, facts, pkgFacts)
 		pass.Report = func(analysis.Diagnostic) {} // findings are for roots only
-		runOriginal(a, pass)                       // an error leaves the facts so far, as the checker does
+		a.Run(pass)                                // an error leaves the facts so far, as the checker does
 	}
 	p.translate(facts, pkgFacts, n)
 }
