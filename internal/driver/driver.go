@@ -107,7 +107,7 @@ func Run(patterns []string, analyzers []*analysis.Analyzer, f Flags) (exitcode i
 		log.SetFlags(log.Lmicroseconds)
 		log.Printf("load %s", patterns)
 	}
-	opts := LoadOptions{Tests: f.Tests, Sequential: dbg('p'), SanityCheck: dbg('s')}
+	opts := LoadOptions{Tests: f.Tests, Sequential: dbg('p'), SanityCheck: dbg('s'), CacheDir: cacheDir(f), Log: os.Stderr}
 	if dbg('f') {
 		opts.FactLog = os.Stderr
 	}

@@ -3,12 +3,15 @@ package driver
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/maplint/maplint/internal/factload"
 )
 
 // LoadOptions says what Analyze loads and how it runs the analyzers.
@@ -17,6 +20,10 @@ type LoadOptions struct {
 	Sequential  bool      // -debug=p
 	SanityCheck bool      // -debug=s
 	FactLog     io.Writer // -debug=f
+	// CacheDir, if set, keeps results across runs: the facts of
+	// dependencies analyzed from source (CacheDir/facts).
+	CacheDir string
+	Log      io.Writer // notes (a corrupt cache entry, a fallback); nil: none
 }
 
 // Result is what the driver prints, fixes or exports: every unit of work
@@ -49,9 +56,43 @@ func (u *Unit) String() string { return fmt.Sprintf("%s@%s", u.Analyzer, u.Packa
 // Analyze loads the packages matching patterns and runs analyzers on them.
 // It is the one place that decides how packages and dependencies' facts
 // are obtained: everything after it (text, JSON, SARIF, -fix) reads only
-// the Result. A faster strategy (export data plus cached or tabled facts)
-// replaces this variable; it must give the same Result for the same code.
-var Analyze = analyzeFromSource
+// the Result. A test may replace this variable; any strategy must give
+// the same findings for the same code.
+var Analyze = analyzeWithFactload
+
+// analyzeWithFactload loads like a fact-free linter (roots from source,
+// dependencies from export data) and computes the facts the analyzers
+// need with internal/factload: on the roots, and on the few dependencies
+// whose API can carry one (docs/driver-speed.md). If factload cannot
+// serve these analyzers, it falls back to analyzeFromSource.
+func analyzeWithFactload(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
+	if !needFacts(analyzers) {
+		return analyzeFromSource(patterns, analyzers, opts) // already loads like the floor
+	}
+	initial, err := load(patterns, factload.Mode, opts.Tests)
+	if err != nil {
+		return nil, err
+	}
+	fopts := factload.Options{MayCarry: factload.MaplintMayCarry, Warn: opts.Log}
+	if fopts.Warn == nil {
+		fopts.Warn = io.Discard
+	}
+	if opts.CacheDir != "" {
+		fopts.CacheDir = filepath.Join(opts.CacheDir, "facts")
+	}
+	p, err := factload.New(analyzers, initial, fopts)
+	if err != nil {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "%v; loading every package from source\n", err)
+		}
+		return analyzeFromSource(patterns, analyzers, opts)
+	}
+	graph, err := checker.Analyze(p.Analyzers(), initial, checkerOptions(opts))
+	if err != nil {
+		return &Result{Initial: initial}, err
+	}
+	return fromGraph(initial, graph, p.Original), nil
+}
 
 // analyzeFromSource is multichecker's strategy: when any analyzer has
 // facts, every dependency is parsed and type-checked from source so the
@@ -61,34 +102,42 @@ func analyzeFromSource(patterns []string, analyzers []*analysis.Analyzer, opts L
 	if needFacts(analyzers) {
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
-	conf := packages.Config{Mode: mode, Tests: opts.Tests}
-	initial, err := packages.Load(&conf, patterns...)
-	if err == nil && len(initial) == 0 {
-		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
+	initial, err := load(patterns, mode, opts.Tests)
 	if err != nil {
 		return nil, err
 	}
-	graph, err := checker.Analyze(analyzers, initial, &checker.Options{
-		Sequential:  opts.Sequential,
-		SanityCheck: opts.SanityCheck,
-		FactLog:     opts.FactLog,
-	})
+	graph, err := checker.Analyze(analyzers, initial, checkerOptions(opts))
 	if err != nil {
 		return &Result{Initial: initial}, err
 	}
-	return fromGraph(initial, graph), nil
+	return fromGraph(initial, graph, nil), nil
+}
+
+func load(patterns []string, mode packages.LoadMode, tests bool) ([]*packages.Package, error) {
+	initial, err := packages.Load(&packages.Config{Mode: mode, Tests: tests}, patterns...)
+	if err == nil && len(initial) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	return initial, err
+}
+
+func checkerOptions(opts LoadOptions) *checker.Options {
+	return &checker.Options{Sequential: opts.Sequential, SanityCheck: opts.SanityCheck, FactLog: opts.FactLog}
 }
 
 // fromGraph flattens a checker graph in its printing order (depth-first
-// postorder from the roots, as checker.Graph.PrintText walks it).
-func fromGraph(initial []*packages.Package, g *checker.Graph) *Result {
+// postorder from the roots, as checker.Graph.PrintText walks it). original,
+// if not nil, maps the analyzers the checker ran back to the caller's.
+func fromGraph(initial []*packages.Package, g *checker.Graph, original func(*analysis.Analyzer) *analysis.Analyzer) *Result {
+	if original == nil {
+		original = func(a *analysis.Analyzer) *analysis.Analyzer { return a }
+	}
 	res := &Result{Initial: initial}
 	units := make(map[*checker.Action]*Unit)
 	unit := func(act *checker.Action) *Unit {
 		u, ok := units[act]
 		if !ok {
-			u = &Unit{act.Analyzer, act.Package, act.IsRoot, act.Diagnostics, act.Err, act.Duration}
+			u = &Unit{original(act.Analyzer), act.Package, act.IsRoot, act.Diagnostics, act.Err, act.Duration}
 			units[act] = u
 		}
 		return u
