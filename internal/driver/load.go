@@ -3,7 +3,10 @@ package driver
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -73,6 +76,7 @@ func analyzeWithFactload(patterns []string, analyzers []*analysis.Analyzer, opts
 	if err != nil {
 		return nil, err
 	}
+	fixCompilerErrors(initial)
 	fopts := factload.Options{MayCarry: factload.MaplintMayCarry, Warn: opts.Log}
 	if fopts.Warn == nil {
 		fopts.Warn = io.Discard
@@ -120,6 +124,57 @@ func load(patterns []string, mode packages.LoadMode, tests bool) ([]*packages.Pa
 	}
 	return initial, err
 }
+
+// fixCompilerErrors restates the compiler's errors that go list reports
+// when it builds export data (the -export that loading dependencies from
+// export data implies), as loading from source would report them: on a
+// root, the type checker reports them already, with their positions, so
+// they go; on a dependency, "# path" and lines of "file:line:col: msg"
+// become one error per line, at that position (a line of another form
+// keeps the error as it is).
+func fixCompilerErrors(initial []*packages.Package) {
+	wd, _ := os.Getwd()
+	roots := make(map[*packages.Package]bool, len(initial))
+	for _, r := range initial {
+		roots[r] = true
+	}
+	packages.Visit(initial, nil, func(pkg *packages.Package) {
+		typeErrs := slices.ContainsFunc(pkg.Errors, func(e packages.Error) bool {
+			return e.Kind == packages.TypeError || e.Kind == packages.ParseError
+		})
+		var out []packages.Error
+		for _, e := range pkg.Errors {
+			lines := strings.Split(strings.TrimSpace(e.Msg), "\n")
+			if e.Kind != packages.ListError || e.Pos != "" || !strings.HasPrefix(lines[0], "# ") {
+				out = append(out, e)
+				continue
+			}
+			if roots[pkg] && typeErrs {
+				continue
+			}
+			var split []packages.Error
+			for _, l := range lines[1:] {
+				m := compilerLine.FindStringSubmatch(l)
+				if m == nil {
+					split = nil
+					break
+				}
+				file := m[1]
+				if !filepath.IsAbs(file) {
+					file = filepath.Join(wd, file)
+				}
+				split = append(split, packages.Error{Pos: file + m[2], Msg: m[3], Kind: packages.TypeError})
+			}
+			if split == nil {
+				split = []packages.Error{e}
+			}
+			out = append(out, split...)
+		}
+		pkg.Errors = out
+	})
+}
+
+var compilerLine = regexp.MustCompile(`^(\S+\.go)(:\d+:\d+): (.*)$`)
 
 func checkerOptions(opts LoadOptions) *checker.Options {
 	return &checker.Options{Sequential: opts.Sequential, SanityCheck: opts.SanityCheck, FactLog: opts.FactLog}
