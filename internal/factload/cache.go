@@ -55,7 +55,7 @@ func newDiskCache(dir string, analyzers []*analysis.Analyzer, warn io.Writer) (*
 		return nil, err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "factload 1\n%s\n", runtime.Version())
+	fmt.Fprintf(h, "factload 2\n%s\n", runtime.Version())
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -145,56 +145,48 @@ type gobFact struct {
 
 func (c *diskCache) file(key string) string { return filepath.Join(c.dir, key[:2], key) }
 
-// get loads n's facts from the cache entry key into n.
+// get reads the cache entry key into n.src.
 func (c *diskCache) get(key string, n *node) bool {
 	name := c.file(key)
+	var facts []gobFact
+	if !c.read(name, &facts) {
+		return false
+	}
+	src := make(map[pathKey]analysis.Fact, len(facts))
+	for _, f := range facts {
+		src[pathKey{objectpath.Path(f.Path), reflect.TypeOf(f.Fact)}] = f.Fact
+	}
+	n.src = src
+	return true
+}
+
+// read decodes the entry in file name into v: false if there is none,
+// or if it is corrupt (with a note, once).
+func (c *diskCache) read(name string, v any) bool {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return false // a miss
 	}
-	var facts []gobFact
 	sum := sha256.Sum256(data[min(len(data), sha256.Size):])
 	if len(data) < sha256.Size || !bytes.Equal(sum[:], data[:sha256.Size]) ||
-		gob.NewDecoder(bytes.NewReader(data[sha256.Size:])).Decode(&facts) != nil {
+		gob.NewDecoder(bytes.NewReader(data[sha256.Size:])).Decode(v) != nil {
 		c.warnOnce.Do(func() {
-			fmt.Fprintf(c.warn, "factload: corrupt cache entry %s: analyzing again\n", name)
+			fmt.Fprintf(c.warn, "maplint: corrupt cache entry %s: analyzing again\n", name)
 		})
 		return false
 	}
-	objFacts := make(map[factKey]analysis.Fact, len(facts))
-	pkgFacts := make(map[reflect.Type]analysis.Fact)
-	for _, f := range facts {
-		if f.Path == "" {
-			pkgFacts[reflect.TypeOf(f.Fact)] = f.Fact
-			continue
-		}
-		obj, err := objectpath.Object(n.pkg.Types, objectpath.Path(f.Path))
-		if err != nil {
-			return false // written against other types: analyze again
-		}
-		objFacts[factKey{obj, reflect.TypeOf(f.Fact)}] = f.Fact
-	}
-	n.facts, n.pkgFacts = objFacts, pkgFacts
 	if st, err := os.Stat(name); err == nil && time.Since(st.ModTime()) > touchAge {
-		now := time.Now()
+		now := time.Now() // trim reads the mtime as the last use
 		os.Chtimes(name, now, now)
 	}
 	return true
 }
 
-// put writes n's facts as cache entry key. Errors only cost a later miss.
+// put writes n.src as cache entry key. Errors only cost a later miss.
 func (c *diskCache) put(key string, n *node) {
-	var facts []gobFact
-	var enc objectpath.Encoder
-	for k, f := range n.facts {
-		path, err := enc.For(k.obj)
-		if err != nil {
-			return
-		}
-		facts = append(facts, gobFact{string(path), f})
-	}
-	for _, f := range n.pkgFacts {
-		facts = append(facts, gobFact{"", f})
+	facts := make([]gobFact, 0, len(n.src))
+	for k, f := range n.src {
+		facts = append(facts, gobFact{string(k.path), f})
 	}
 	slices.SortFunc(facts, func(a, b gobFact) int {
 		if a.Path != b.Path {
@@ -202,12 +194,17 @@ func (c *diskCache) put(key string, n *node) {
 		}
 		return strings.Compare(fmt.Sprintf("%T", a.Fact), fmt.Sprintf("%T", b.Fact))
 	})
+	writeEntry(c.file(key), facts)
+}
+
+// writeEntry writes v, gob-encoded after its checksum, to a temporary
+// file renamed to name: concurrent readers see a whole entry or none.
+func writeEntry(name string, v any) {
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(facts); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
 		return
 	}
 	sum := sha256.Sum256(buf.Bytes())
-	name := c.file(key)
 	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
 		return
 	}

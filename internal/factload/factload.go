@@ -106,6 +106,18 @@ type node struct {
 
 	keyOnce sync.Once
 	key     string // cache key, "" if none
+
+	// Decided by New, before any analysis (see plan).
+	carry   bool                      // its view (export data read so far) has an object that could carry a fact
+	needSrc bool                      // a dependency whose facts (src) are needed: from the cache or from source
+	src     map[pathKey]analysis.Fact // its exported facts by objectpath, read from the cache (else filled by analyzeSource)
+	srcOnce sync.Once
+}
+
+// pathKey names a fact independently of any view of its package.
+type pathKey struct {
+	path objectpath.Path // "" for a package fact
+	typ  reflect.Type
 }
 
 type factKey struct {
@@ -121,8 +133,8 @@ type result struct {
 
 // New prepares the fact analyzers among as (and their prerequisites) for
 // roots and their dependencies, loaded with Mode. It reads the export
-// data of dependencies whose types go/packages left incomplete, so that
-// every package is complete before analysis starts. It fails if a fact
+// data that the dependencies it analyzes from source need (see plan)
+// before analysis starts. It fails if a fact
 // analyzer has prerequisites (not supported yet): the driver should then
 // load everything from source.
 func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Provider, error) {
@@ -180,20 +192,69 @@ func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Pro
 		}
 		p.cache = c
 	}
-	// Complete the dependencies whose export data go/packages read only
-	// in part (indirect ones), before any analysis reads them: reading
-	// export data adds objects to packages that others may be reading.
-	// packages.Visit's postorder puts dependencies first.
-	fset := token.NewFileSet()
-	for _, pkg := range all {
-		if !isRoot[pkg] && !pkg.Types.Complete() && pkg.ExportFile != "" {
-			if err := complete(fset, pkg); err != nil {
-				return nil, err
-			}
-			p.stats.Completed++
-		}
+	if err := p.plan(all, isRoot); err != nil {
+		return nil, err
 	}
 	return p, nil
+}
+
+// plan decides, before any analysis, which dependencies need facts and
+// reads the export data that their analysis needs: reading export data
+// adds objects to packages that others may be reading, so it cannot wait
+// for the checker's goroutines.
+//
+// go/packages reads completely only the export data of the roots' direct
+// imports; of the others (indirect dependencies) a package holds the
+// objects its importers' export data mention: all that the roots, or any
+// package type-checked against them, can refer to. So MayCarry is asked of
+// that view. A dependency that is analyzed from source needs its own
+// imports complete (the type checker looks their objects up); completing
+// them adds objects that may carry facts, so this runs to a fixpoint.
+// Only the dependencies analyzed from source have their imports completed
+// (Stats.Completed); on a run whose facts all come from roots or from the
+// cache, no export data is read beyond go/packages'.
+func (p *Provider) plan(all []*packages.Package, isRoot map[*packages.Package]bool) error {
+	fset := token.NewFileSet()
+	planned := make(map[*node]bool)
+	for changed := true; changed; {
+		changed = false
+		for _, pkg := range all {
+			n := p.nodes[pkg.Types]
+			if n.root {
+				continue
+			}
+			n.carry = p.mayCarry(pkg.Types)
+			target := n
+			if r := p.plain[pkg.PkgPath]; r != nil {
+				target = r // a test variant takes the facts of the package itself
+			}
+			if n.carry && !target.root {
+				target.needSrc = true
+			}
+		}
+		for _, pkg := range all {
+			n := p.nodes[pkg.Types]
+			if !n.needSrc || planned[n] {
+				continue
+			}
+			planned[n] = true
+			if p.cache != nil {
+				if key, ok := p.key(n); ok && p.cache.get(key, n) {
+					continue
+				}
+			}
+			for _, imp := range pkg.Imports {
+				if imp.Types != nil && !isRoot[imp] && !imp.Types.Complete() && imp.ExportFile != "" {
+					if err := complete(fset, imp); err != nil {
+						return err
+					}
+					p.stats.Completed++
+					changed = true
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // complete reads pkg's export data into its existing, incomplete
@@ -350,32 +411,43 @@ func (p *Provider) analyzeRoot(n *node) {
 	p.count(func(s *Stats) { s.RootFacts += len(n.facts) })
 }
 
+// analyzeDep gives a dependency's view the facts of its package.
 func (p *Provider) analyzeDep(n *node) {
-	pkg := n.pkg
 	p.count(func(s *Stats) { s.Deps++ })
-	if !p.mayCarry(pkg.Types) {
+	if !n.carry {
 		return
 	}
 	p.count(func(s *Stats) { s.DepsMayCarry++ })
-	if r := p.plain[pkg.PkgPath]; r != nil && r != n {
+	from := n
+	if r := p.plain[n.pkg.PkgPath]; r != nil && r != n {
 		// A test variant: the same declarations as the package itself
 		// (test files only add some), so the same facts. The package is
 		// a root (analyzed anyway) or a dependency analyzed once for all
 		// its variants.
-		p.ensure(r)
-		p.translate(r.facts, r.pkgFacts, n)
 		if r.root {
+			p.ensure(r)
+			p.translate(encode(r.facts, r.pkgFacts), n)
 			p.count(func(s *Stats) { s.FromRoot++ })
+			return
 		}
+		from = r
+	}
+	from.srcOnce.Do(func() { p.analyzeSource(from) })
+	p.translate(from.src, n)
+}
+
+// analyzeSource computes n.src, the facts of a dependency, unless plan
+// read them from the cache: it type-checks n from source against its
+// imports' export data and runs the fact analyzers.
+func (p *Provider) analyzeSource(n *node) {
+	if n.src != nil {
+		p.count(func(s *Stats) { s.FromCache++ })
 		return
 	}
+	pkg := n.pkg
 	if p.cache != nil {
 		if key, ok := p.key(n); ok {
-			if p.cache.get(key, n) {
-				p.count(func(s *Stats) { s.FromCache++; s.DepFacts += len(n.facts) })
-				return
-			}
-			defer p.cache.put(key, n)
+			defer func() { p.cache.put(key, n) }()
 		}
 	}
 	p.count(func(s *Stats) { s.FromSource++; s.SourcePkgs = append(s.SourcePkgs, pkg.ID) })
@@ -424,29 +496,40 @@ func (p *Provider) analyzeDep(n *node) {
 		pass.Report = func(analysis.Diagnostic) {} // findings are for roots only
 		a.Run(pass)                                // an error leaves the facts so far, as the checker does
 	}
-	p.translate(facts, pkgFacts, n)
+	n.src = encode(facts, pkgFacts)
 }
 
-// translate copies facts on objects of another view of n's package (its
-// source, or another variant) onto n's own objects.
-func (p *Provider) translate(facts map[factKey]analysis.Fact, pkgFacts map[reflect.Type]analysis.Fact, n *node) {
+// encode names the facts that importers can see by objectpath: those on
+// exported objects, and package facts (path "").
+func encode(facts map[factKey]analysis.Fact, pkgFacts map[reflect.Type]analysis.Fact) map[pathKey]analysis.Fact {
+	out := make(map[pathKey]analysis.Fact, len(facts)+len(pkgFacts))
 	var enc objectpath.Encoder
 	for k, f := range facts {
 		if !exported(k.obj) {
 			continue // the checker does not pass these on either
 		}
-		path, err := enc.For(k.obj)
-		if err != nil {
-			continue
+		if path, err := enc.For(k.obj); err == nil {
+			out[pathKey{path, k.typ}] = f
 		}
-		obj, err := objectpath.Object(n.pkg.Types, path)
-		if err != nil {
-			continue // not in the export data: no importer can refer to it
-		}
-		n.facts[factKey{obj, k.typ}] = f
 	}
 	for t, f := range pkgFacts {
-		n.pkgFacts[t] = f
+		out[pathKey{"", t}] = f
+	}
+	return out
+}
+
+// translate puts facts named by objectpath onto n's own objects.
+func (p *Provider) translate(facts map[pathKey]analysis.Fact, n *node) {
+	for k, f := range facts {
+		if k.path == "" {
+			n.pkgFacts[k.typ] = f
+			continue
+		}
+		obj, err := objectpath.Object(n.pkg.Types, k.path)
+		if err != nil {
+			continue // not in n's view of the package: nothing here can refer to it
+		}
+		n.facts[factKey{obj, k.typ}] = f
 	}
 	p.count(func(s *Stats) { s.DepFacts += len(n.facts) })
 }
