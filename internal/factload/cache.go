@@ -32,7 +32,6 @@ import (
 // trimmed like GOCACHE: entries unused for trimAge go, checked at most
 // once per trimEvery.
 
-
 type diskCache struct {
 	*Store
 	salt [sha256.Size]byte
