@@ -24,8 +24,11 @@ type LoadOptions struct {
 	SanityCheck bool      // -debug=s
 	FactLog     io.Writer // -debug=f
 	// CacheDir, if set, keeps results across runs: the facts of
-	// dependencies analyzed from source (CacheDir/facts).
+	// dependencies analyzed from source (CacheDir/facts) and, if
+	// Findings, the roots' findings (CacheDir/findings; see cache.go).
 	CacheDir string
+	Findings bool
+	Verbose  io.Writer // -debug=v: what came from the cache; nil: nothing
 	Log      io.Writer // notes (a corrupt cache entry, a fallback); nil: none
 }
 
@@ -69,6 +72,15 @@ var Analyze = analyzeWithFactload
 // whose API can carry one (docs/driver-speed.md). If factload cannot
 // serve these analyzers, it falls back to analyzeFromSource.
 func analyzeWithFactload(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
+	if opts.CacheDir != "" && opts.Findings {
+		return analyzeCached(patterns, analyzers, opts)
+	}
+	return analyzeFresh(patterns, analyzers, opts)
+}
+
+// analyzeFresh analyzes the packages (the dependencies' facts may still
+// come from the cache).
+func analyzeFresh(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
 	if !needFacts(analyzers) {
 		return analyzeFromSource(patterns, analyzers, opts) // already loads like the floor
 	}
