@@ -173,8 +173,7 @@ func (c *findingsCache) pgo(roots []*packages.Package) {
 }
 
 // key returns pkg's key, or "" if pkg cannot be cached: a file that
-// cannot be read, a package with errors, cgo (positions are in generated
-// files), //line directives (positions the files alone do not give).
+// cannot be read, a package with errors (in it or below it).
 func (c *findingsCache) key(pkg *packages.Package) string {
 	c.mu.Lock()
 	k, ok := c.keys[pkg]
@@ -208,9 +207,6 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 			fmt.Fprintf(h, "file %s %d\n", name, len(data))
 			h.Write(data)
 			if slices.Contains(pkg.GoFiles, name) {
-				if bytes.Contains(data, []byte("//line ")) || bytes.Contains(data, []byte("/*line ")) || bytes.Contains(data, []byte("import \"C\"")) {
-					return ""
-				}
 				c.mu.Lock()
 				c.contents[name] = data
 				c.mu.Unlock()
@@ -233,6 +229,19 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// lineDirectives reports whether a file of pkg has a //line directive:
+// positions then need more than the files' lines (not stored).
+func (c *findingsCache) lineDirectives(pkg *packages.Package) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, name := range pkg.GoFiles {
+		if data := c.contents[name]; bytes.Contains(data, []byte("//line ")) || bytes.Contains(data, []byte("/*line ")) {
+			return true
+		}
+	}
+	return false
+}
+
 // fset rebuilds, from the files read for its key, a file set for pkg with
 // the files at the positions an entry names.
 func (c *findingsCache) fset(pkg *packages.Package) *token.FileSet {
@@ -247,8 +256,9 @@ func (c *findingsCache) fset(pkg *packages.Package) *token.FileSet {
 }
 
 // toEntry encodes the units of a freshly analyzed root package, grouped
-// by root analyzer; false if a position lies outside pkg.GoFiles (or they
-// are not the files it was compiled from).
+// by root analyzer; false if a position lies outside pkg.GoFiles, or they
+// are not the files it was compiled from (cgo: positions in generated
+// files).
 func toEntry(pkg *packages.Package, byRoot [][]*Unit) (*entry, bool) {
 	if !slices.Equal(pkg.GoFiles, pkg.CompiledGoFiles) {
 		return nil, false
@@ -423,7 +433,7 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 			// below (they are printed from the packages, not the
 			// entry), the same files, unchanged since they were hashed.
 			k := c.key(pkg)
-			if k == "" || hasErrors(fp) || !slices.Equal(pkg.GoFiles, fp.GoFiles) || recheck.key(pkg) != k {
+			if k == "" || hasErrors(fp) || !slices.Equal(pkg.GoFiles, fp.GoFiles) || c.lineDirectives(pkg) || recheck.key(pkg) != k {
 				continue
 			}
 			if e, ok := toEntry(fp, us); ok {
