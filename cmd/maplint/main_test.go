@@ -327,20 +327,13 @@ func TestFix(t *testing.T) {
 // not show instead or as well.
 func TestCompileErrors(t *testing.T) {
 	dir := t.TempDir()
-	for name, src := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"go.mod": "module example.com/m\n\ngo 1.26\n",
 		"a/a.go": "package a\n\nimport \"example.com/m/b\"\n\nvar X = b.G()\n",
 		"b/b.go": "package b\n\nfunc G() int { return \"x\" }\n",
 		"c/c.go": "package c\n\nfunc F(names []string) []string {\n\treturn names + 1\n}\n",
 		"d/d.go": "package d\n\nfunc {\n",
-	} {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	for _, tc := range []struct{ pkg, want string }{
 		{"./a", filepath.Join(dir, "b/b.go") + `:3:23: cannot use "x"`}, // a dependency
 		{"./c", filepath.Join(dir, "c/c.go") + ":4:9: invalid operation: names + 1"},

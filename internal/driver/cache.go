@@ -26,6 +26,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -104,30 +105,18 @@ func newFindingsCache(dir string, analyzers []*analysis.Analyzer, tests bool, wa
 		return nil, err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "maplint findings 1\ntests=%v\n", tests)
+	fmt.Fprintf(h, "maplint findings 1\n%s\ntests=%v\n", runtime.Version(), tests)
 	if err := factload.HashExecutable(h); err != nil {
 		return nil, err
-	}
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		fmt.Fprintf(h, "analyzer %s\n", a.Name)
-		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %s.%s=%s\n", a.Name, f.Name, f.Value) })
-		for _, r := range a.Requires {
-			visit(r)
-		}
 	}
 	fmt.Fprintf(h, "roots")
 	for _, a := range analyzers {
 		fmt.Fprintf(h, " %s", a.Name)
 	}
 	fmt.Fprintln(h)
-	for _, a := range analyzers {
-		visit(a)
+	for _, a := range factload.Closure(analyzers) {
+		fmt.Fprintf(h, "analyzer %s\n", a.Name)
+		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %s.%s=%s\n", a.Name, f.Name, f.Value) })
 	}
 	// Suite-wide flags (-profile, -hot-threshold) and the profile itself.
 	flag.CommandLine.VisitAll(func(f *flag.Flag) {
@@ -375,17 +364,8 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 	}
 	c.pgo(listed)
 	byName := make(map[string]*analysis.Analyzer)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if byName[a.Name] == nil {
-			byName[a.Name] = a
-			for _, r := range a.Requires {
-				visit(r)
-			}
-		}
-	}
-	for _, a := range analyzers {
-		visit(a)
+	for _, a := range factload.Closure(analyzers) {
+		byName[a.Name] = a
 	}
 
 	units := make(map[string][][]*Unit, len(listed)) // by package ID

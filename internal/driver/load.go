@@ -229,18 +229,5 @@ func fromGraph(initial []*packages.Package, g *checker.Graph, original func(*ana
 // needFacts reports whether any analyzer, or one it requires, has facts:
 // then dependencies must be analyzed from source.
 func needFacts(analyzers []*analysis.Analyzer) bool {
-	seen := make(map[*analysis.Analyzer]bool)
-	q := append([]*analysis.Analyzer(nil), analyzers...)
-	for len(q) > 0 {
-		a := q[0]
-		q = q[1:]
-		if !seen[a] {
-			seen[a] = true
-			if len(a.FactTypes) > 0 {
-				return true
-			}
-			q = append(q, a.Requires...)
-		}
-	}
-	return false
+	return slices.ContainsFunc(factload.Closure(analyzers), func(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 })
 }

@@ -43,7 +43,7 @@ func newDiskCache(dir string, analyzers []*analysis.Analyzer, warn io.Writer) (*
 		return nil, err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "factload 2\n")
+	fmt.Fprintf(h, "factload 2\n%s\n", runtime.Version())
 	if err := HashExecutable(h); err != nil {
 		return nil, err
 	}
@@ -60,11 +60,10 @@ func newDiskCache(dir string, analyzers []*analysis.Analyzer, warn io.Writer) (*
 	return c, nil
 }
 
-// HashExecutable writes to h what identifies the running program: its Go
-// version and the contents of its executable, so that a cache entry is
-// never read by a build that could compute it differently.
+// HashExecutable writes to h the contents of the running program's
+// executable, which identify its build: a cache entry is never read by a
+// build that could compute it differently.
 func HashExecutable(h io.Writer) error {
-	fmt.Fprintf(h, "%s\n", runtime.Version())
 	exe, err := os.Executable()
 	if err != nil {
 		return err

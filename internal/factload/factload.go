@@ -140,22 +140,10 @@ type result struct {
 func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Provider, error) {
 	p := &Provider{opts: opts, given: slices.Clone(as), nodes: make(map[*types.Package]*node), plain: make(map[string]*node),
 		copies: make(map[*analysis.Analyzer]*analysis.Analyzer), originals: make(map[*analysis.Analyzer]*analysis.Analyzer)}
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		for _, r := range a.Requires {
-			visit(r)
-		}
+	for _, a := range Closure(as) {
 		if len(a.FactTypes) > 0 {
 			p.analyzers = append(p.analyzers, a)
 		}
-	}
-	for _, a := range as {
-		visit(a)
 	}
 	for _, a := range p.analyzers {
 		if len(a.Requires) > 0 {
@@ -255,6 +243,27 @@ func (p *Provider) plan(all []*packages.Package, isRoot map[*packages.Package]bo
 		}
 	}
 	return nil
+}
+
+// Closure returns as and their prerequisites, each once, prerequisites
+// first.
+func Closure(as []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if !seen[a] {
+			seen[a] = true
+			for _, r := range a.Requires {
+				visit(r)
+			}
+			out = append(out, a)
+		}
+	}
+	for _, a := range as {
+		visit(a)
+	}
+	return out
 }
 
 // complete reads pkg's export data into its existing, incomplete
