@@ -382,6 +382,9 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 	}
 	if opts.Verbose != nil {
 		fmt.Fprintf(opts.Verbose, "findings cache: %d of %d packages from the cache\n", len(listed)-len(missed), len(listed))
+		for _, pkg := range missed {
+			fmt.Fprintf(opts.Verbose, "findings cache: analyzing %s\n", pkg.ID)
+		}
 	}
 	initial := listed
 	if len(missed) > 0 {
