@@ -89,7 +89,9 @@ type findingsCache struct {
 
 	mu       sync.Mutex
 	keys     map[*packages.Package]string // "" if not cacheable
-	contents map[string][]byte            // files read for keys, to rebuild positions
+	roots    map[*packages.Package]bool
+	contents map[string][]byte    // the roots' files read for keys, to rebuild positions
+	stamps   map[string]fileStamp // every file read for keys
 }
 
 // outputFlags do not change findings, only how they are printed.
@@ -132,7 +134,36 @@ func newFindingsCache(dir string, analyzers []*analysis.Analyzer, tests bool, wa
 	for _, k := range envKeys {
 		fmt.Fprintf(h, "%s=%s\n", k, os.Getenv(k))
 	}
-	return &findingsCache{store: store, salt: h.Sum(nil), keys: make(map[*packages.Package]string), contents: make(map[string][]byte)}, nil
+	return &findingsCache{store: store, salt: h.Sum(nil), keys: make(map[*packages.Package]string),
+		roots: make(map[*packages.Package]bool), contents: make(map[string][]byte), stamps: make(map[string]fileStamp)}, nil
+}
+
+// A fileStamp is what os.Stat said of a file just before it was hashed.
+type fileStamp struct {
+	size  int64
+	mtime int64
+}
+
+func stamp(name string) (fileStamp, bool) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return fileStamp{}, false
+	}
+	return fileStamp{st.Size(), st.ModTime().UnixNano()}, true
+}
+
+// unchanged reports whether every file hashed for a key still has the
+// size and modification time it had then: results computed since then
+// may be stored under those keys.
+func (c *findingsCache) unchanged() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for name, was := range c.stamps {
+		if now, ok := stamp(name); !ok || now != was {
+			return false
+		}
+	}
+	return true
 }
 
 func hashFile(h hash.Hash, name string) error {
@@ -189,17 +220,19 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 	}
 	for _, list := range [][]string{pkg.GoFiles, pkg.OtherFiles, pkg.IgnoredFiles} {
 		for _, name := range list {
+			st, ok := stamp(name)
 			data, err := os.ReadFile(name)
-			if err != nil {
+			if !ok || err != nil {
 				return ""
 			}
 			fmt.Fprintf(h, "file %s %d\n", name, len(data))
 			h.Write(data)
-			if slices.Contains(pkg.GoFiles, name) {
-				c.mu.Lock()
+			c.mu.Lock()
+			c.stamps[name] = st
+			if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
 				c.contents[name] = data
-				c.mu.Unlock()
 			}
+			c.mu.Unlock()
 		}
 		fmt.Fprintln(h, "--")
 	}
@@ -363,6 +396,9 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 		return nil, err
 	}
 	c.pgo(listed)
+	for _, pkg := range listed {
+		c.roots[pkg] = true
+	}
 	byName := make(map[string]*analysis.Analyzer)
 	for _, a := range factload.Closure(analyzers) {
 		byName[a.Name] = a
@@ -403,7 +439,10 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 		for _, p := range fresh.Initial {
 			freshPkg[p.ID] = p
 		}
-		recheck := &findingsCache{salt: c.salt, keys: make(map[*packages.Package]string), contents: make(map[string][]byte)}
+		// Store only results of files as they were hashed: a file
+		// edited meanwhile (even reverted later) must not pair its
+		// old key with new findings.
+		store := c.unchanged()
 		initial = slices.Clone(listed)
 		for _, pkg := range missed {
 			us, fp := freshBy[pkg.ID], freshPkg[pkg.ID]
@@ -416,7 +455,7 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 			// below (they are printed from the packages, not the
 			// entry), the same files, unchanged since they were hashed.
 			k := c.key(pkg)
-			if k == "" || hasErrors(fp) || !slices.Equal(pkg.GoFiles, fp.GoFiles) || c.lineDirectives(pkg) || recheck.key(pkg) != k {
+			if k == "" || hasErrors(fp) || !slices.Equal(pkg.GoFiles, fp.GoFiles) || c.lineDirectives(pkg) || !store {
 				continue
 			}
 			if e, ok := toEntry(fp, us); ok {
