@@ -295,3 +295,23 @@ func TestFixWithWarmCache(t *testing.T) {
 		t.Errorf("-fix after a warm run did not fix:\n%s", data)
 	}
 }
+
+// TestFindingsCacheCgo: findings in a package that imports "C" are at
+// positions in the files cmd/cgo generates; they are not stored (the
+// package is analyzed on every run) and print as without the cache.
+func TestFindingsCacheCgo(t *testing.T) {
+	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo disabled")
+	}
+	dir := filepath.Join(testdataDir, "cgomod")
+	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
+	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "./...")
+	if !strings.Contains(ref, "cgomod.go:") {
+		t.Fatalf("no finding in testdata/cgomod:\n%s", ref)
+	}
+	for _, run := range []string{"first", "second"} {
+		if out, _, _ := cachedRun(t, dir, env, "./..."); out != ref {
+			t.Errorf("%s run:\n%s\nwant\n%s", run, out, ref)
+		}
+	}
+}

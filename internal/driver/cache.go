@@ -26,6 +26,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -257,12 +258,14 @@ func (c *findingsCache) lineDirectives(pkg *packages.Package) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, name := range pkg.GoFiles {
-		if data := c.contents[name]; bytes.Contains(data, []byte("//line ")) || bytes.Contains(data, []byte("/*line ")) {
+		if data := c.contents[name]; lineDirective.Match(data) || bytes.Contains(data, []byte("/*line ")) {
 			return true
 		}
 	}
 	return false
 }
+
+var lineDirective = regexp.MustCompile(`(?m)^//line `)
 
 // fset rebuilds, from the files read for its key, a file set for pkg with
 // the files at the positions an entry names.
@@ -278,13 +281,10 @@ func (c *findingsCache) fset(pkg *packages.Package) *token.FileSet {
 }
 
 // toEntry encodes the units of a freshly analyzed root package, grouped
-// by root analyzer; false if a position lies outside pkg.GoFiles, or they
-// are not the files it was compiled from (cgo: positions in generated
-// files).
-func toEntry(pkg *packages.Package, byRoot [][]*Unit) (*entry, bool) {
-	if !slices.Equal(pkg.GoFiles, pkg.CompiledGoFiles) {
-		return nil, false
-	}
+// by root analyzer; false if a position lies outside pkg.GoFiles (cgo:
+// positions in the files cmd/cgo generates), or if there is a position
+// and lineDirectives (positions the files alone do not give).
+func toEntry(pkg *packages.Package, byRoot [][]*Unit, lineDirectives bool) (*entry, bool) {
 	files := make(map[string]int, len(pkg.GoFiles))
 	for i, name := range pkg.GoFiles {
 		files[name] = i
@@ -293,6 +293,9 @@ func toEntry(pkg *packages.Package, byRoot [][]*Unit) (*entry, bool) {
 	pos := func(p token.Pos) cachedPos {
 		if !p.IsValid() {
 			return cachedPos{-1, 0}
+		}
+		if lineDirectives {
+			ok = false
 		}
 		tf := pkg.Fset.File(p)
 		i, found := 0, false
@@ -455,10 +458,10 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 			// below (they are printed from the packages, not the
 			// entry), the same files, unchanged since they were hashed.
 			k := c.key(pkg)
-			if k == "" || hasErrors(fp) || !slices.Equal(pkg.GoFiles, fp.GoFiles) || c.lineDirectives(pkg) || !store {
+			if k == "" || hasErrors(fp) || !slices.Equal(pkg.GoFiles, fp.GoFiles) || !store {
 				continue
 			}
-			if e, ok := toEntry(fp, us); ok {
+			if e, ok := toEntry(fp, us, c.lineDirectives(pkg)); ok {
 				c.store.Put(k, e)
 			}
 		}
