@@ -7,6 +7,7 @@
 //	maplint -profile=cpu.pprof ./...       weigh loop findings by a CPU profile (docs/profile.md)
 //	maplint -sarif ./... > maplint.sarif   SARIF 2.1.0 for code scanning (docs/sarif.md)
 //	maplint -V                             print the module version and VCS revision
+//	maplint -cache=false ./...             analyze every package again (results are cached; MAPLINT_CACHE=off)
 //	maplint lsp                            language server on stdio (docs/editors.md)
 //	go vet -vettool=$(command -v maplint) ./...
 //	go fix -fixtool=$(command -v maplint) ./...

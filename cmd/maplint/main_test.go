@@ -37,6 +37,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	testdataDir, _ = filepath.Abs("../../testdata")
+	// The tests' own cache, not the user's: every run starts empty.
+	os.Setenv("MAPLINT_CACHE", filepath.Join(dir, "cache"))
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -222,6 +224,27 @@ func TestJSON(t *testing.T) {
 	check(t, diags, wants(t))
 }
 
+// TestLostWritesFromDependencies lints only the packages that write into
+// maps other packages return fresh: std's (maps.Clone, (*url.URL).Query)
+// and the module's own (newmap/fresh, vetfacts/a), which are then
+// dependencies, loaded from export data and analyzed for their facts
+// apart. The second run reads those facts from the cache.
+func TestLostWritesFromDependencies(t *testing.T) {
+	cache := t.TempDir()
+	for _, run1 := range []string{"cold", "warm"} {
+		cmd := exec.Command(maplintBin, "./newmap", "./vetfacts/b")
+		cmd.Dir = testdataDir
+		cmd.Env = append(os.Environ(), "MAPLINT_CACHE="+cache)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
+			t.Errorf("%s: %v, want exit code 3 (findings)\n%s", run1, err, stderr.String())
+		}
+		check(t, parseText(t, stderr.String()), wants(t, "newmap", "vetfacts/b"))
+	}
+}
+
 func TestVetTool(t *testing.T) {
 	_, stderr, code := run(t, testdataDir, "go", "vet", "-vettool="+maplintBin, "./...")
 	if code == 0 {
@@ -309,5 +332,37 @@ func TestFix(t *testing.T) {
 	stdout, _, _ = run(t, dir, maplintBin, "-json", "./...")
 	if strings.Contains(stdout, `"suggested_fixes"`) {
 		t.Errorf("fixable findings remain after -fix:\n%s", stdout)
+	}
+}
+
+// TestCompileErrors checks that code that does not compile is reported
+// as the type checker reports it, once, at its position: loading
+// dependencies from export data makes go list compile every package,
+// and the compiler's own report ("# pkg" and relative positions) must
+// not show instead or as well.
+func TestCompileErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.26\n",
+		"a/a.go": "package a\n\nimport \"example.com/m/b\"\n\nvar X = b.G()\n",
+		"b/b.go": "package b\n\nfunc G() int { return \"x\" }\n",
+		"c/c.go": "package c\n\nfunc F(names []string) []string {\n\treturn names + 1\n}\n",
+		"d/d.go": "package d\n\nfunc {\n",
+	})
+	for _, tc := range []struct{ pkg, want string }{
+		{"./a", filepath.Join(dir, "b/b.go") + `:3:23: cannot use "x"`}, // a dependency
+		{"./c", filepath.Join(dir, "c/c.go") + ":4:9: invalid operation: names + 1"},
+		{"./d", filepath.Join(dir, "d/d.go") + ":3:6: expected 'IDENT', found '{'"},
+	} {
+		_, stderr, code := run(t, dir, maplintBin, tc.pkg)
+		if code != 1 {
+			t.Errorf("%s: exit code %d, want 1", tc.pkg, code)
+		}
+		if n := strings.Count(stderr, tc.want); n != 1 {
+			t.Errorf("%s: %q %d times in\n%s", tc.pkg, tc.want, n, stderr)
+		}
+		if strings.Contains(stderr, "# example.com") {
+			t.Errorf("%s: the compiler's report in\n%s", tc.pkg, stderr)
+		}
 	}
 }

@@ -107,9 +107,13 @@ func Run(patterns []string, analyzers []*analysis.Analyzer, f Flags) (exitcode i
 		log.SetFlags(log.Lmicroseconds)
 		log.Printf("load %s", patterns)
 	}
-	opts := LoadOptions{Tests: f.Tests, Sequential: dbg('p'), SanityCheck: dbg('s')}
+	opts := LoadOptions{Tests: f.Tests, Sequential: dbg('p'), SanityCheck: dbg('s'), CacheDir: cacheDir(f), Log: os.Stderr,
+		Findings: !f.Fix} // -fix needs the syntax (generated files) and re-reads what it edits: always analyzed
 	if dbg('f') {
 		opts.FactLog = os.Stderr
+	}
+	if dbg('v') {
+		opts.Verbose = os.Stderr
 	}
 	res, err := Analyze(patterns, analyzers, opts)
 	if res != nil && packages.PrintErrors(res.Initial) > 0 {

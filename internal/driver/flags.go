@@ -3,6 +3,8 @@ package driver
 import (
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -18,6 +20,7 @@ type Flags struct {
 	Fix, Diff   bool
 	FixAnywhere bool // -fix-outside-module: for scratch copies of GOROOT or of dependencies
 	Tests       bool // -test
+	Cache       bool // -cache (and MAPLINT_CACHE, see cacheDir)
 	Debug       string
 	CPUProfile  string
 	MemProfile  string
@@ -61,6 +64,7 @@ func register(fs *flag.FlagSet, analyzers []*analysis.Analyzer, f *Flags) map[*a
 	fs.StringVar(&f.MemProfile, "memprofile", "", "write memory profile to this file")
 	fs.StringVar(&f.Trace, "trace", "", "write trace log to this file")
 	fs.BoolVar(&f.Tests, "test", true, "indicates whether test files should be analyzed, too")
+	fs.BoolVar(&f.Cache, "cache", true, "keep results across runs in $MAPLINT_CACHE (default: maplint in the user cache directory; MAPLINT_CACHE=off disables it)")
 	return enabled
 }
 
@@ -112,3 +116,22 @@ func (ts *triState) String() string {
 }
 
 func (ts triState) IsBoolFlag() bool { return true }
+
+// cacheDir returns the directory of the results kept across runs, or ""
+// for none: -cache=false or MAPLINT_CACHE=off turn it off, MAPLINT_CACHE
+// names another directory (as GOCACHE does), and the default is maplint
+// under os.UserCacheDir.
+func cacheDir(f Flags) string {
+	env := os.Getenv("MAPLINT_CACHE")
+	if !f.Cache || env == "off" {
+		return ""
+	}
+	if env != "" {
+		return env
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "" // no home: run without a cache
+	}
+	return filepath.Join(dir, "maplint")
+}

@@ -3,12 +3,18 @@ package driver
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/maplint/maplint/internal/factload"
 )
 
 // LoadOptions says what Analyze loads and how it runs the analyzers.
@@ -17,6 +23,13 @@ type LoadOptions struct {
 	Sequential  bool      // -debug=p
 	SanityCheck bool      // -debug=s
 	FactLog     io.Writer // -debug=f
+	// CacheDir, if set, keeps results across runs: the facts of
+	// dependencies analyzed from source (CacheDir/facts) and, if
+	// Findings, the roots' findings (CacheDir/findings; see cache.go).
+	CacheDir string
+	Findings bool
+	Verbose  io.Writer // -debug=v: what came from the cache; nil: nothing
+	Log      io.Writer // notes (a corrupt cache entry, a fallback); nil: none
 }
 
 // Result is what the driver prints, fixes or exports: every unit of work
@@ -49,9 +62,53 @@ func (u *Unit) String() string { return fmt.Sprintf("%s@%s", u.Analyzer, u.Packa
 // Analyze loads the packages matching patterns and runs analyzers on them.
 // It is the one place that decides how packages and dependencies' facts
 // are obtained: everything after it (text, JSON, SARIF, -fix) reads only
-// the Result. A faster strategy (export data plus cached or tabled facts)
-// replaces this variable; it must give the same Result for the same code.
-var Analyze = analyzeFromSource
+// the Result. A test may replace this variable; any strategy must give
+// the same findings for the same code.
+var Analyze = analyzeWithFactload
+
+// analyzeWithFactload loads like a fact-free linter (roots from source,
+// dependencies from export data) and computes the facts the analyzers
+// need with internal/factload: on the roots, and on the few dependencies
+// whose API can carry one (docs/driver-speed.md). If factload cannot
+// serve these analyzers, it falls back to analyzeFromSource.
+func analyzeWithFactload(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
+	if opts.CacheDir != "" && opts.Findings {
+		return analyzeCached(patterns, analyzers, opts)
+	}
+	return analyzeFresh(patterns, analyzers, opts)
+}
+
+// analyzeFresh analyzes the packages (the dependencies' facts may still
+// come from the cache).
+func analyzeFresh(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
+	if !needFacts(analyzers) {
+		return analyzeFromSource(patterns, analyzers, opts) // already loads like the floor
+	}
+	initial, err := load(patterns, factload.Mode, opts.Tests)
+	if err != nil {
+		return nil, err
+	}
+	fixCompilerErrors(initial)
+	fopts := factload.Options{MayCarry: factload.MaplintMayCarry, Warn: opts.Log}
+	if fopts.Warn == nil {
+		fopts.Warn = io.Discard
+	}
+	if opts.CacheDir != "" {
+		fopts.CacheDir = filepath.Join(opts.CacheDir, "facts")
+	}
+	p, err := factload.New(analyzers, initial, fopts)
+	if err != nil {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "%v; loading every package from source\n", err)
+		}
+		return analyzeFromSource(patterns, analyzers, opts)
+	}
+	graph, err := checker.Analyze(p.Analyzers(), initial, checkerOptions(opts))
+	if err != nil {
+		return &Result{Initial: initial}, err
+	}
+	return fromGraph(initial, graph, p.Original), nil
+}
 
 // analyzeFromSource is multichecker's strategy: when any analyzer has
 // facts, every dependency is parsed and type-checked from source so the
@@ -61,34 +118,93 @@ func analyzeFromSource(patterns []string, analyzers []*analysis.Analyzer, opts L
 	if needFacts(analyzers) {
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
-	conf := packages.Config{Mode: mode, Tests: opts.Tests}
-	initial, err := packages.Load(&conf, patterns...)
-	if err == nil && len(initial) == 0 {
-		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
+	initial, err := load(patterns, mode, opts.Tests)
 	if err != nil {
 		return nil, err
 	}
-	graph, err := checker.Analyze(analyzers, initial, &checker.Options{
-		Sequential:  opts.Sequential,
-		SanityCheck: opts.SanityCheck,
-		FactLog:     opts.FactLog,
-	})
+	graph, err := checker.Analyze(analyzers, initial, checkerOptions(opts))
 	if err != nil {
 		return &Result{Initial: initial}, err
 	}
-	return fromGraph(initial, graph), nil
+	return fromGraph(initial, graph, nil), nil
+}
+
+func load(patterns []string, mode packages.LoadMode, tests bool) ([]*packages.Package, error) {
+	initial, err := packages.Load(&packages.Config{Mode: mode, Tests: tests}, patterns...)
+	if err == nil && len(initial) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	return initial, err
+}
+
+// fixCompilerErrors restates the compiler's errors that go list reports
+// when it builds export data (the -export that loading dependencies from
+// export data implies), as loading from source would report them: on a
+// root, the type checker reports them already, with their positions, so
+// they go; on a dependency, "# path" and lines of "file:line:col: msg"
+// become one error per line, at that position (a line of another form
+// keeps the error as it is).
+func fixCompilerErrors(initial []*packages.Package) {
+	wd, _ := os.Getwd()
+	roots := make(map[*packages.Package]bool, len(initial))
+	for _, r := range initial {
+		roots[r] = true
+	}
+	packages.Visit(initial, nil, func(pkg *packages.Package) {
+		typeErrs := slices.ContainsFunc(pkg.Errors, func(e packages.Error) bool {
+			return e.Kind == packages.TypeError || e.Kind == packages.ParseError
+		})
+		var out []packages.Error
+		for _, e := range pkg.Errors {
+			lines := strings.Split(strings.TrimSpace(e.Msg), "\n")
+			if e.Kind != packages.ListError || e.Pos != "" || !strings.HasPrefix(lines[0], "# ") {
+				out = append(out, e)
+				continue
+			}
+			if roots[pkg] && typeErrs {
+				continue
+			}
+			var split []packages.Error
+			for _, l := range lines[1:] {
+				m := compilerLine.FindStringSubmatch(l)
+				if m == nil {
+					split = nil
+					break
+				}
+				file := m[1]
+				if !filepath.IsAbs(file) {
+					file = filepath.Join(wd, file)
+				}
+				split = append(split, packages.Error{Pos: file + m[2], Msg: m[3], Kind: packages.TypeError})
+			}
+			if split == nil {
+				split = []packages.Error{e}
+			}
+			out = append(out, split...)
+		}
+		pkg.Errors = out
+	})
+}
+
+var compilerLine = regexp.MustCompile(`^(\S+\.go)(:\d+:\d+): (.*)$`)
+
+func checkerOptions(opts LoadOptions) *checker.Options {
+	return &checker.Options{Sequential: opts.Sequential, SanityCheck: opts.SanityCheck, FactLog: opts.FactLog}
 }
 
 // fromGraph flattens a checker graph in its printing order (depth-first
-// postorder from the roots, as checker.Graph.PrintText walks it).
-func fromGraph(initial []*packages.Package, g *checker.Graph) *Result {
+// postorder from the roots, as checker.Graph.PrintText walks it). original,
+// if not nil, maps the analyzers the checker ran back to the caller's.
+func fromGraph(initial []*packages.Package, g *checker.Graph, original func(*analysis.Analyzer) *analysis.Analyzer) *Result {
+	if original == nil {
+		original = func(a *analysis.Analyzer) *analysis.Analyzer { return a }
+	}
 	res := &Result{Initial: initial}
 	units := make(map[*checker.Action]*Unit)
 	unit := func(act *checker.Action) *Unit {
 		u, ok := units[act]
 		if !ok {
-			u = &Unit{act.Analyzer, act.Package, act.IsRoot, act.Diagnostics, act.Err, act.Duration}
+			u = &Unit{original(act.Analyzer), act.Package, act.IsRoot, act.Diagnostics, act.Err, act.Duration}
 			units[act] = u
 		}
 		return u
@@ -113,18 +229,5 @@ func fromGraph(initial []*packages.Package, g *checker.Graph) *Result {
 // needFacts reports whether any analyzer, or one it requires, has facts:
 // then dependencies must be analyzed from source.
 func needFacts(analyzers []*analysis.Analyzer) bool {
-	seen := make(map[*analysis.Analyzer]bool)
-	q := append([]*analysis.Analyzer(nil), analyzers...)
-	for len(q) > 0 {
-		a := q[0]
-		q = q[1:]
-		if !seen[a] {
-			seen[a] = true
-			if len(a.FactTypes) > 0 {
-				return true
-			}
-			q = append(q, a.Requires...)
-		}
-	}
-	return false
+	return slices.ContainsFunc(factload.Closure(analyzers), func(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 })
 }

@@ -3,11 +3,12 @@ package driver
 import (
 	"crypto/sha256"
 	"fmt"
-	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"strings"
+
+	"github.com/maplint/maplint/internal/factload"
 )
 
 const versionUsage = "print maplint's module version and VCS revision and exit (-V=full: the go vet tool-ID protocol)"
@@ -31,14 +32,8 @@ func (versionFlag) Set(s string) error {
 		if err != nil {
 			return err
 		}
-		f, err := os.Open(exe)
-		if err != nil {
-			return err
-		}
 		h := sha256.New()
-		_, err = io.Copy(h, f)
-		f.Close()
-		if err != nil {
+		if err := factload.HashExecutable(h); err != nil {
 			return err
 		}
 		mod, rev := buildInfo()

@@ -1,14 +1,12 @@
 package factload
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,8 +15,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/objectpath"
@@ -36,37 +32,19 @@ import (
 // trimmed like GOCACHE: entries unused for trimAge go, checked at most
 // once per trimEvery.
 
-const (
-	trimAge   = 5 * 24 * time.Hour
-	trimEvery = 24 * time.Hour
-	touchAge  = time.Hour // refresh an entry's mtime when used after this
-)
-
 type diskCache struct {
-	dir  string
+	*Store
 	salt [sha256.Size]byte
-
-	warnOnce sync.Once
-	warn     io.Writer
 }
 
 func newDiskCache(dir string, analyzers []*analysis.Analyzer, warn io.Writer) (*diskCache, error) {
-	if err := os.MkdirAll(dir, 0o777); err != nil {
+	store, err := OpenStore(dir, warn)
+	if err != nil {
 		return nil, err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "factload 1\n%s\n", runtime.Version())
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return nil, err
-	}
-	_, err = io.Copy(h, f)
-	f.Close()
-	if err != nil {
+	fmt.Fprintf(h, "factload 2\n%s\n", runtime.Version())
+	if err := HashExecutable(h); err != nil {
 		return nil, err
 	}
 	for _, a := range analyzers {
@@ -77,10 +55,26 @@ func newDiskCache(dir string, analyzers []*analysis.Analyzer, warn io.Writer) (*
 		}
 		a.Flags.VisitAll(func(fl *flag.Flag) { fmt.Fprintf(h, "flag %s=%s\n", fl.Name, fl.Value) })
 	}
-	c := &diskCache{dir: dir, warn: warn}
+	c := &diskCache{Store: store}
 	h.Sum(c.salt[:0])
-	c.trim()
 	return c, nil
+}
+
+// HashExecutable writes to h the contents of the running program's
+// executable, which identify its build: a cache entry is never read by a
+// build that could compute it differently.
+func HashExecutable(h io.Writer) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(h, f)
+	return err
 }
 
 // exportID names the content of a package's export data: the GOCACHE
@@ -143,58 +137,25 @@ type gobFact struct {
 	Fact analysis.Fact
 }
 
-func (c *diskCache) file(key string) string { return filepath.Join(c.dir, key[:2], key) }
-
-// get loads n's facts from the cache entry key into n.
+// get reads the cache entry key into n.src.
 func (c *diskCache) get(key string, n *node) bool {
-	name := c.file(key)
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return false // a miss
-	}
 	var facts []gobFact
-	sum := sha256.Sum256(data[min(len(data), sha256.Size):])
-	if len(data) < sha256.Size || !bytes.Equal(sum[:], data[:sha256.Size]) ||
-		gob.NewDecoder(bytes.NewReader(data[sha256.Size:])).Decode(&facts) != nil {
-		c.warnOnce.Do(func() {
-			fmt.Fprintf(c.warn, "factload: corrupt cache entry %s: analyzing again\n", name)
-		})
+	if !c.Get(key, &facts) {
 		return false
 	}
-	objFacts := make(map[factKey]analysis.Fact, len(facts))
-	pkgFacts := make(map[reflect.Type]analysis.Fact)
+	src := make(map[pathKey]analysis.Fact, len(facts))
 	for _, f := range facts {
-		if f.Path == "" {
-			pkgFacts[reflect.TypeOf(f.Fact)] = f.Fact
-			continue
-		}
-		obj, err := objectpath.Object(n.pkg.Types, objectpath.Path(f.Path))
-		if err != nil {
-			return false // written against other types: analyze again
-		}
-		objFacts[factKey{obj, reflect.TypeOf(f.Fact)}] = f.Fact
+		src[pathKey{objectpath.Path(f.Path), reflect.TypeOf(f.Fact)}] = f.Fact
 	}
-	n.facts, n.pkgFacts = objFacts, pkgFacts
-	if st, err := os.Stat(name); err == nil && time.Since(st.ModTime()) > touchAge {
-		now := time.Now()
-		os.Chtimes(name, now, now)
-	}
+	n.src = src
 	return true
 }
 
-// put writes n's facts as cache entry key. Errors only cost a later miss.
+// put writes n.src as cache entry key. Errors only cost a later miss.
 func (c *diskCache) put(key string, n *node) {
-	var facts []gobFact
-	var enc objectpath.Encoder
-	for k, f := range n.facts {
-		path, err := enc.For(k.obj)
-		if err != nil {
-			return
-		}
-		facts = append(facts, gobFact{string(path), f})
-	}
-	for _, f := range n.pkgFacts {
-		facts = append(facts, gobFact{"", f})
+	facts := make([]gobFact, 0, len(n.src))
+	for k, f := range n.src {
+		facts = append(facts, gobFact{string(k.path), f})
 	}
 	slices.SortFunc(facts, func(a, b gobFact) int {
 		if a.Path != b.Path {
@@ -202,47 +163,5 @@ func (c *diskCache) put(key string, n *node) {
 		}
 		return strings.Compare(fmt.Sprintf("%T", a.Fact), fmt.Sprintf("%T", b.Fact))
 	})
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(facts); err != nil {
-		return
-	}
-	sum := sha256.Sum256(buf.Bytes())
-	name := c.file(key)
-	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "tmp-")
-	if err != nil {
-		return
-	}
-	_, err = tmp.Write(append(sum[:], buf.Bytes()...))
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-}
-
-// trim removes entries (and stray temporary files) unused for trimAge,
-// at most once per trimEvery, as the go command trims GOCACHE.
-func (c *diskCache) trim() {
-	stamp := filepath.Join(c.dir, "trim.txt")
-	if st, err := os.Stat(stamp); err == nil && time.Since(st.ModTime()) < trimEvery {
-		return
-	}
-	os.WriteFile(stamp, []byte(time.Now().UTC().Format(time.RFC3339)+"\n"), 0o666)
-	cutoff := time.Now().Add(-trimAge)
-	filepath.WalkDir(c.dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path == stamp {
-			return nil
-		}
-		if info, err := d.Info(); err == nil && info.ModTime().Before(cutoff) {
-			os.Remove(path)
-		}
-		return nil
-	})
+	c.Put(key, facts)
 }

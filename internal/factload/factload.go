@@ -18,8 +18,8 @@
 //     its imports' export data, running the analyzer, and translating its
 //     facts onto the export-data objects.
 //
-// Install then makes the checker run those analyzers like fact-free ones,
-// on the roots only, returning what factload computed.
+// Analyzers then gives the checker copies of the analyzers that run like
+// fact-free ones, on the roots only, returning what factload computed.
 package factload
 
 import (
@@ -31,6 +31,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -80,7 +81,10 @@ type Stats struct {
 // A Provider holds the facts and results of the fact analyzers for one
 // package graph.
 type Provider struct {
-	analyzers []*analysis.Analyzer // those with facts
+	analyzers []*analysis.Analyzer                      // those with facts (the originals)
+	given     []*analysis.Analyzer                      // New's argument
+	copies    map[*analysis.Analyzer]*analysis.Analyzer // an original's stand-in (see Analyzers)
+	originals map[*analysis.Analyzer]*analysis.Analyzer // a stand-in's original
 	opts      Options
 	nodes     map[*types.Package]*node
 	plain     map[string]*node // per path, the package that is no test variant (ID = path)
@@ -102,6 +106,18 @@ type node struct {
 
 	keyOnce sync.Once
 	key     string // cache key, "" if none
+
+	// Decided by New, before any analysis (see plan).
+	carry   bool                      // its view (export data read so far) has an object that could carry a fact
+	needSrc bool                      // a dependency whose facts (src) are needed: from the cache or from source
+	src     map[pathKey]analysis.Fact // its exported facts by objectpath, read from the cache (else filled by analyzeSource)
+	srcOnce sync.Once
+}
+
+// pathKey names a fact independently of any view of its package.
+type pathKey struct {
+	path objectpath.Path // "" for a package fact
+	typ  reflect.Type
 }
 
 type factKey struct {
@@ -117,33 +133,25 @@ type result struct {
 
 // New prepares the fact analyzers among as (and their prerequisites) for
 // roots and their dependencies, loaded with Mode. It reads the export
-// data of dependencies whose types go/packages left incomplete, so that
-// every package is complete before analysis starts. It fails if a fact
+// data that the dependencies it analyzes from source need (see plan)
+// before analysis starts. It fails if a fact
 // analyzer has prerequisites (not supported yet): the driver should then
 // load everything from source.
 func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Provider, error) {
-	p := &Provider{opts: opts, nodes: make(map[*types.Package]*node), plain: make(map[string]*node)}
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		for _, r := range a.Requires {
-			visit(r)
-		}
+	p := &Provider{opts: opts, given: slices.Clone(as), nodes: make(map[*types.Package]*node), plain: make(map[string]*node),
+		copies: make(map[*analysis.Analyzer]*analysis.Analyzer), originals: make(map[*analysis.Analyzer]*analysis.Analyzer)}
+	for _, a := range Closure(as) {
 		if len(a.FactTypes) > 0 {
 			p.analyzers = append(p.analyzers, a)
 		}
-	}
-	for _, a := range as {
-		visit(a)
 	}
 	for _, a := range p.analyzers {
 		if len(a.Requires) > 0 {
 			return nil, fmt.Errorf("factload: analyzer %s has facts and prerequisites (not supported)", a.Name)
 		}
+	}
+	for _, a := range as {
+		p.copyOf(a) // now: Analyzers only reads the maps
 	}
 	isRoot := make(map[*packages.Package]bool, len(roots))
 	for _, r := range roots {
@@ -172,20 +180,90 @@ func New(as []*analysis.Analyzer, roots []*packages.Package, opts Options) (*Pro
 		}
 		p.cache = c
 	}
-	// Complete the dependencies whose export data go/packages read only
-	// in part (indirect ones), before any analysis reads them: reading
-	// export data adds objects to packages that others may be reading.
-	// packages.Visit's postorder puts dependencies first.
-	fset := token.NewFileSet()
-	for _, pkg := range all {
-		if !isRoot[pkg] && !pkg.Types.Complete() && pkg.ExportFile != "" {
-			if err := complete(fset, pkg); err != nil {
-				return nil, err
-			}
-			p.stats.Completed++
-		}
+	if err := p.plan(all, isRoot); err != nil {
+		return nil, err
 	}
 	return p, nil
+}
+
+// plan decides, before any analysis, which dependencies need facts and
+// reads the export data that their analysis needs: reading export data
+// adds objects to packages that others may be reading, so it cannot wait
+// for the checker's goroutines.
+//
+// go/packages reads completely only the export data of the roots' direct
+// imports; of the others (indirect dependencies) a package holds the
+// objects its importers' export data mention: all that the roots, or any
+// package type-checked against them, can refer to. So MayCarry is asked of
+// that view. A dependency that is analyzed from source needs its own
+// imports complete (the type checker looks their objects up); completing
+// them adds objects that may carry facts, so this runs to a fixpoint.
+// Only the dependencies analyzed from source have their imports completed
+// (Stats.Completed); on a run whose facts all come from roots or from the
+// cache, no export data is read beyond go/packages'.
+func (p *Provider) plan(all []*packages.Package, isRoot map[*packages.Package]bool) error {
+	fset := token.NewFileSet()
+	planned := make(map[*node]bool)
+	for changed := true; changed; {
+		changed = false
+		for _, pkg := range all {
+			n := p.nodes[pkg.Types]
+			if n.root {
+				continue
+			}
+			n.carry = p.mayCarry(pkg.Types)
+			target := n
+			if r := p.plain[pkg.PkgPath]; r != nil {
+				target = r // a test variant takes the facts of the package itself
+			}
+			if n.carry && !target.root {
+				target.needSrc = true
+			}
+		}
+		for _, pkg := range all {
+			n := p.nodes[pkg.Types]
+			if !n.needSrc || planned[n] {
+				continue
+			}
+			planned[n] = true
+			if p.cache != nil {
+				if key, ok := p.key(n); ok && p.cache.get(key, n) {
+					continue
+				}
+			}
+			for _, imp := range pkg.Imports {
+				if imp.Types != nil && !isRoot[imp] && !imp.Types.Complete() && imp.ExportFile != "" {
+					if err := complete(fset, imp); err != nil {
+						return err
+					}
+					p.stats.Completed++
+					changed = true
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Closure returns as and their prerequisites, each once, prerequisites
+// first.
+func Closure(as []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if !seen[a] {
+			seen[a] = true
+			for _, r := range a.Requires {
+				visit(r)
+			}
+			out = append(out, a)
+		}
+	}
+	for _, a := range as {
+		visit(a)
+	}
+	return out
 }
 
 // complete reads pkg's export data into its existing, incomplete
@@ -229,31 +307,71 @@ func (p *Provider) Stats() Stats {
 	return p.stats
 }
 
-// Install makes the checker run the fact analyzers on the roots only
-// (they no longer declare facts) and return what p computes; p computes
-// it on first use, in the checker's goroutines. undo restores them. Not
-// safe while another goroutine runs those analyzers.
-func (p *Provider) Install() (undo func()) {
-	type saved struct {
-		run   func(*analysis.Pass) (any, error)
-		facts []analysis.Fact
+// Analyzers returns the analyzers given to New as the checker should run
+// them with p: each fact analyzer is replaced by a copy without facts
+// whose Run returns what p computes (on first use, in the checker's
+// goroutines), and each analyzer that requires one, directly or not, by a
+// copy that requires the copies and runs the original with its results
+// keyed as the original expects. Analyzers without facts below them are
+// returned as they are. The originals are never modified, so other
+// drivers, other Providers and go vet's unitchecker may use them at the
+// same time. Original maps a copy back.
+func (p *Provider) Analyzers() []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(p.given))
+	for i, a := range p.given {
+		out[i] = p.copies[a]
 	}
-	restore := make([]func(), 0, len(p.analyzers))
-	for _, a := range p.analyzers {
-		s := saved{a.Run, a.FactTypes}
-		originals.Store(a, s.run)
-		a.FactTypes = nil
-		a.Run = func(pass *analysis.Pass) (any, error) { return p.run(a, pass) }
-		restore = append(restore, func() {
-			a.Run, a.FactTypes = s.run, s.facts
-			originals.Delete(a)
-		})
+	return out
+}
+
+// Original returns the analyzer that a, one of the Analyzers or their
+// prerequisites, stands for (a itself if it is no copy).
+func (p *Provider) Original(a *analysis.Analyzer) *analysis.Analyzer {
+	if o, ok := p.originals[a]; ok {
+		return o
 	}
-	return func() {
-		for _, f := range restore {
-			f()
+	return a
+}
+
+// copyOf returns a's stand-in (memoized: a shared prerequisite has one
+// copy, as the checker needs one action per analyzer and package).
+func (p *Provider) copyOf(a *analysis.Analyzer) *analysis.Analyzer {
+	if c, ok := p.copies[a]; ok {
+		return c
+	}
+	c := a
+	if len(a.FactTypes) > 0 {
+		cp := *a
+		cp.FactTypes = nil
+		cp.Run = func(pass *analysis.Pass) (any, error) { return p.run(a, pass) }
+		c = &cp
+	} else {
+		reqs := make([]*analysis.Analyzer, len(a.Requires))
+		changed := false
+		for i, r := range a.Requires {
+			reqs[i] = p.copyOf(r)
+			changed = changed || reqs[i] != r
+		}
+		if changed {
+			cp := *a
+			cp.Requires = reqs
+			cp.Run = func(pass *analysis.Pass) (any, error) {
+				inner := *pass
+				inner.Analyzer = a
+				inner.ResultOf = make(map[*analysis.Analyzer]any, len(pass.ResultOf))
+				for r, v := range pass.ResultOf {
+					inner.ResultOf[p.Original(r)] = v
+				}
+				return a.Run(&inner)
+			}
+			c = &cp
 		}
 	}
+	p.copies[a] = c
+	if c != a {
+		p.originals[c] = a
+	}
+	return c
 }
 
 // run answers the checker's pass of fact analyzer a on a root package.
@@ -297,48 +415,48 @@ func (p *Provider) analyzeRoot(n *node) {
 		pass := p.pass(a, n, pkg.Fset, pkg.Syntax, pkg.Types, pkg.TypesInfo, n.facts, n.pkgFacts)
 		pass.TypeErrors = pkg.TypeErrors
 		pass.Report = func(d analysis.Diagnostic) { r.diags = append(r.diags, d) }
-		r.val, r.err = runOriginal(a, pass)
+		r.val, r.err = a.Run(pass)
 	}
 	p.count(func(s *Stats) { s.RootFacts += len(n.facts) })
 }
 
-// runOriginal runs a's Run as it was before Install.
-func runOriginal(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
-	if orig, ok := originals.Load(a); ok {
-		return orig.(func(*analysis.Pass) (any, error))(pass)
-	}
-	return a.Run(pass)
-}
-
-// originals maps each installed analyzer to its own Run.
-var originals sync.Map
-
+// analyzeDep gives a dependency's view the facts of its package.
 func (p *Provider) analyzeDep(n *node) {
-	pkg := n.pkg
 	p.count(func(s *Stats) { s.Deps++ })
-	if !p.mayCarry(pkg.Types) {
+	if !n.carry {
 		return
 	}
 	p.count(func(s *Stats) { s.DepsMayCarry++ })
-	if r := p.plain[pkg.PkgPath]; r != nil && r != n {
+	from := n
+	if r := p.plain[n.pkg.PkgPath]; r != nil && r != n {
 		// A test variant: the same declarations as the package itself
 		// (test files only add some), so the same facts. The package is
 		// a root (analyzed anyway) or a dependency analyzed once for all
 		// its variants.
-		p.ensure(r)
-		p.translate(r.facts, r.pkgFacts, n)
 		if r.root {
+			p.ensure(r)
+			p.translate(encode(r.facts, r.pkgFacts), n)
 			p.count(func(s *Stats) { s.FromRoot++ })
+			return
 		}
+		from = r
+	}
+	from.srcOnce.Do(func() { p.analyzeSource(from) })
+	p.translate(from.src, n)
+}
+
+// analyzeSource computes n.src, the facts of a dependency, unless plan
+// read them from the cache: it type-checks n from source against its
+// imports' export data and runs the fact analyzers.
+func (p *Provider) analyzeSource(n *node) {
+	if n.src != nil {
+		p.count(func(s *Stats) { s.FromCache++ })
 		return
 	}
+	pkg := n.pkg
 	if p.cache != nil {
 		if key, ok := p.key(n); ok {
-			if p.cache.get(key, n) {
-				p.count(func(s *Stats) { s.FromCache++; s.DepFacts += len(n.facts) })
-				return
-			}
-			defer p.cache.put(key, n)
+			defer func() { p.cache.put(key, n) }()
 		}
 	}
 	p.count(func(s *Stats) { s.FromSource++; s.SourcePkgs = append(s.SourcePkgs, pkg.ID) })
@@ -385,31 +503,42 @@ func (p *Provider) analyzeDep(n *node) {
 		}
 		pass := p.pass(a, n, fset, files, src, info, facts, pkgFacts)
 		pass.Report = func(analysis.Diagnostic) {} // findings are for roots only
-		runOriginal(a, pass)                       // an error leaves the facts so far, as the checker does
+		a.Run(pass)                                // an error leaves the facts so far, as the checker does
 	}
-	p.translate(facts, pkgFacts, n)
+	n.src = encode(facts, pkgFacts)
 }
 
-// translate copies facts on objects of another view of n's package (its
-// source, or another variant) onto n's own objects.
-func (p *Provider) translate(facts map[factKey]analysis.Fact, pkgFacts map[reflect.Type]analysis.Fact, n *node) {
+// encode names the facts that importers can see by objectpath: those on
+// exported objects, and package facts (path "").
+func encode(facts map[factKey]analysis.Fact, pkgFacts map[reflect.Type]analysis.Fact) map[pathKey]analysis.Fact {
+	out := make(map[pathKey]analysis.Fact, len(facts)+len(pkgFacts))
 	var enc objectpath.Encoder
 	for k, f := range facts {
 		if !exported(k.obj) {
 			continue // the checker does not pass these on either
 		}
-		path, err := enc.For(k.obj)
-		if err != nil {
-			continue
+		if path, err := enc.For(k.obj); err == nil {
+			out[pathKey{path, k.typ}] = f
 		}
-		obj, err := objectpath.Object(n.pkg.Types, path)
-		if err != nil {
-			continue // not in the export data: no importer can refer to it
-		}
-		n.facts[factKey{obj, k.typ}] = f
 	}
 	for t, f := range pkgFacts {
-		n.pkgFacts[t] = f
+		out[pathKey{"", t}] = f
+	}
+	return out
+}
+
+// translate puts facts named by objectpath onto n's own objects.
+func (p *Provider) translate(facts map[pathKey]analysis.Fact, n *node) {
+	for k, f := range facts {
+		if k.path == "" {
+			n.pkgFacts[k.typ] = f
+			continue
+		}
+		obj, err := objectpath.Object(n.pkg.Types, k.path)
+		if err != nil {
+			continue // not in n's view of the package: nothing here can refer to it
+		}
+		n.facts[factKey{obj, k.typ}] = f
 	}
 	p.count(func(s *Stats) { s.DepFacts += len(n.facts) })
 }

@@ -69,9 +69,7 @@ func withFactload(t *testing.T, as []*analysis.Analyzer, opts factload.Options, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	undo := p.Install()
-	defer undo()
-	graph, err := checker.Analyze(as, pkgs, nil)
+	graph, err := checker.Analyze(p.Analyzers(), pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +132,12 @@ func TestOwnFactsOnly(t *testing.T) {
 	}
 }
 
-func TestInstallUndo(t *testing.T) {
+// TestOriginalsUntouched checks that a Provider leaves the suite's
+// analyzers as they are: a driver that runs them with facts everywhere
+// (another front end in the process, or a fallback) still finds the lost
+// writes, while two Providers' copies are in use, and the copies still
+// give the same findings afterwards.
+func TestOriginalsUntouched(t *testing.T) {
 	as := analyzers.All()
 	var facts []*analysis.Analyzer
 	for _, a := range as {
@@ -147,20 +150,43 @@ func TestInstallUndo(t *testing.T) {
 	if len(facts) == 0 {
 		t.Fatal("no analyzer with facts in the suite")
 	}
-	p, err := factload.New(as, load(t, factload.Mode, "./d"), factload.Options{})
+	opts := factload.Options{MayCarry: factload.MaplintMayCarry}
+	pkgs1, pkgs2 := load(t, factload.Mode, "./b"), load(t, factload.Mode, "./...")
+	p1, err := factload.New(as, pkgs1, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	undo := p.Install()
-	for _, a := range facts {
-		if len(a.FactTypes) != 0 {
-			t.Errorf("%s still declares facts after Install", a)
+	p2, err := factload.New(as, pkgs2, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copies := p1.Analyzers()
+	for i, a := range as {
+		if p1.Original(copies[i]) != a {
+			t.Errorf("Original(%s) is not the analyzer given", copies[i])
 		}
 	}
-	undo()
 	for _, a := range facts {
 		if len(a.FactTypes) == 0 {
-			t.Errorf("%s declares no facts after undo", a)
+			t.Errorf("%s lost its facts", a)
+		}
+	}
+	ref := reference(t, as, "./b") // the originals, facts everywhere
+	if !slices.ContainsFunc(ref, func(f string) bool { return strings.Contains(f, "lost") }) {
+		t.Errorf("the originals found no lost write with a Provider alive: %q", ref)
+	}
+	for _, run := range []struct {
+		p       *factload.Provider
+		pkgs    []*packages.Package
+		pattern string
+	}{{p2, pkgs2, "./..."}, {p1, pkgs1, "./b"}} {
+		graph, err := checker.Analyze(run.p.Analyzers(), run.pkgs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := findings(t, graph)
+		if want := reference(t, as, run.pattern); !slices.Equal(got, want) {
+			t.Errorf("copies found %q, want %q", got, want)
 		}
 	}
 }
@@ -182,6 +208,11 @@ func TestCache(t *testing.T) {
 	got, warm := withFactload(t, as, opts, "./b")
 	if !slices.Equal(got, ref) || warm.FromSource != 0 || warm.FromCache != cold.FromSource {
 		t.Fatalf("warm run: stats %+v, findings %q, want %q from the cache", warm, got, ref)
+	}
+	// Export data is read beyond go/packages' only for the imports of
+	// the dependencies analyzed from source: none on the warm run.
+	if cold.Completed == 0 || warm.Completed != 0 {
+		t.Errorf("export data completed: cold %d, warm %d; want some, then none", cold.Completed, warm.Completed)
 	}
 
 	entries, _ := filepath.Glob(filepath.Join(dir, "*", "*"))

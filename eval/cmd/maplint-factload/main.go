@@ -78,9 +78,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	undo := p.Install()
-	graph, err := checker.Analyze(as, pkgs, nil)
-	undo()
+	graph, err := checker.Analyze(p.Analyzers(), pkgs, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

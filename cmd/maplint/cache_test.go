@@ -1,0 +1,317 @@
+package main_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The findings cache (internal/driver/cache.go) must never serve stale
+// findings: each case below compares a cached run with -cache=false on the
+// same code.
+
+var cacheModule = map[string]string{
+	"go.mod": "module example.com/cache\n\ngo 1.26\n",
+	"a/a.go": `package a
+
+func Fresh() map[string]int { return map[string]int{} }
+`,
+	"b/b.go": `package b
+
+import "example.com/cache/a"
+
+func Set() { a.Fresh()["k"] = 1 }
+`,
+	"c/c.go": `package c
+
+func Names(in []string) []string {
+	var out []string
+	for _, s := range in {
+		out = append(out, s+"!")
+	}
+	return out
+}
+`,
+	"d/d.go": `package d
+
+func Copy(in []string) []string {
+	out := make([]string, len(in))
+	for _, s := range in {
+		out = append(out, s)
+	}
+	return out
+}
+`,
+	"c/c_test.go": `package c
+
+import "testing"
+
+func TestNames(t *testing.T) { _ = upper([]string{"x"}) }
+
+func upper(in []string) []string {
+	var out []string
+	for _, s := range in {
+		out = append(out, s+"!")
+	}
+	return out
+}
+`,
+}
+
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeTree(t, dir, files)
+	return dir
+}
+
+var fromCacheRE = regexp.MustCompile(`findings cache: (\d+) of (\d+) packages from the cache`)
+
+// cachedRun runs maplint -debug=v with cache dir cache (env MAPLINT_CACHE,
+// unless env is given) and returns its findings (text output without the
+// -debug=v lines) and how many root packages came from the cache (-1:
+// the cache was not used).
+func cachedRun(t *testing.T, dir string, env []string, args ...string) (out string, hits, total int) {
+	t.Helper()
+	cmd := exec.Command(maplintBin, append([]string{"-debug=v"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr, cmd.Stdout = &stderr, &stderr
+	if err := cmd.Run(); err != nil {
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
+			t.Fatalf("maplint %s: %v\n%s", args, err, stderr.String())
+		}
+	}
+	hits, total = -1, -1
+	var lines []string
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		if m := fromCacheRE.FindStringSubmatch(l); m != nil {
+			hits, total = atoi(m[1]), atoi(m[2])
+		}
+		if strings.Contains(l, ".go:") || strings.Contains(l, "corrupt") {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n"), hits, total
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func TestFindingsCache(t *testing.T) {
+	dir := writeModule(t, cacheModule)
+	cache := t.TempDir()
+	env := []string{"MAPLINT_CACHE=" + cache}
+	want := func(args ...string) string {
+		out, hits, _ := cachedRun(t, dir, env, append(append([]string{"-cache=false"}, args...), "./...")...)
+		if hits != -1 {
+			t.Fatalf("-cache=false used the cache")
+		}
+		return out
+	}
+	step := func(name string, wantHits func(hits, total int) bool, args ...string) {
+		t.Helper()
+		ref := want(args...)
+		got, hits, total := cachedRun(t, dir, env, append(args, "./...")...)
+		if got != ref {
+			t.Errorf("%s: findings differ from -cache=false:\n got %s\nwant %s", name, got, ref)
+		}
+		if !wantHits(hits, total) {
+			t.Errorf("%s: %d of %d packages from the cache", name, hits, total)
+		}
+	}
+	all := func(h, n int) bool { return h == n && n > 0 }
+	none := func(h, n int) bool { return h == 0 && n > 0 }
+	// Packages: a, b, c, c [c.test], c.test.
+	step("cold", none)
+	step("warm", all)
+
+	// A changed file: its package and its test variants are redone.
+	writeFile(t, dir, "c/c.go", strings.Replace(cacheModule["c/c.go"], "var out []string", "out := make([]string, 0, len(in))", 1))
+	step("changed file", func(h, n int) bool { return h == n-3 })
+	// A changed dependency: a's result is no longer fresh, b's lost write goes.
+	writeFile(t, dir, "a/a.go", "package a\n\nvar m = map[string]int{}\n\nfunc Fresh() map[string]int { return m }\n")
+	step("changed dependency", func(h, n int) bool { return h == n-2 })
+	writeFile(t, dir, "a/a.go", cacheModule["a/a.go"])
+	step("dependency restored", all) // the first entries are still there
+	// A changed flag: everything is redone.
+	if want("-makecap.tests") == want() {
+		t.Fatal("-makecap.tests changes no finding here: the flag case tests nothing")
+	}
+	step("changed flag", none, "-makecap.tests")
+	step("changed flag, warm", all, "-makecap.tests")
+	step("flag back", all)
+
+	// A corrupt entry: analyzed again, with a note.
+	entries, _ := filepath.Glob(filepath.Join(cache, "findings", "*", "*"))
+	if len(entries) == 0 {
+		t.Fatal("no findings entry written")
+	}
+	for _, e := range entries {
+		if err := os.WriteFile(e, []byte("garbage"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ref := want()
+	got, hits, _ := cachedRun(t, dir, env, "./...")
+	if hits != 0 || !strings.Contains(got, "corrupt cache entry") || strings.Replace(got, "\n", "", -1) == "" {
+		t.Errorf("corrupt entries: %d hits, output\n%s", hits, got)
+	}
+	if clean := dropNotes(got); clean != ref {
+		t.Errorf("corrupt entries: findings\n%s\nwant\n%s", clean, ref)
+	}
+	step("after corrupt entries", all)
+}
+
+func dropNotes(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.Contains(l, "corrupt") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+func writeFile(t *testing.T, dir, name, src string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFindingsCacheConcurrent runs two maplints on one empty cache at once;
+// both must report the findings, and a third run reads them all back.
+func TestFindingsCacheConcurrent(t *testing.T) {
+	dir := writeModule(t, cacheModule)
+	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
+	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "./...")
+	var wg sync.WaitGroup
+	outs := make([]string, 2)
+	for i := range outs {
+		wg.Go(func() { outs[i], _, _ = cachedRun(t, dir, env, "./...") })
+	}
+	wg.Wait()
+	for i, out := range outs {
+		if out != ref {
+			t.Errorf("concurrent run %d:\n%s\nwant\n%s", i, out, ref)
+		}
+	}
+	out, hits, total := cachedRun(t, dir, env, "./...")
+	if out != ref || hits != total {
+		t.Errorf("after concurrent runs: %d of %d from the cache,\n%s\nwant\n%s", hits, total, out, ref)
+	}
+}
+
+// TestCacheOff checks that -cache=false and MAPLINT_CACHE=off write
+// nothing, not even in the default directory, and that the default is
+// maplint under the user cache directory.
+func TestCacheOff(t *testing.T) {
+	dir := writeModule(t, cacheModule)
+	home := t.TempDir()
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// os.UserCacheDir is $XDG_CACHE_HOME; GOCACHE stays where it is.
+	base := []string{"XDG_CACHE_HOME=" + home, "GOCACHE=" + strings.TrimSpace(string(gocache)), "MAPLINT_CACHE="}
+	for _, tc := range []struct {
+		env  []string
+		args []string
+	}{
+		{base, []string{"-cache=false"}},
+		{append(base, "MAPLINT_CACHE=off"), nil},
+	} {
+		_, hits, _ := cachedRun(t, dir, tc.env, append(tc.args, "./...")...)
+		if _, err := os.Stat(filepath.Join(home, "maplint")); hits != -1 || err == nil {
+			t.Errorf("%v %v: cache used (%d hits) or written", tc.env, tc.args, hits)
+		}
+	}
+	cachedRun(t, dir, base, "./...")
+	if _, err := os.Stat(filepath.Join(home, "maplint", "findings")); err != nil {
+		t.Errorf("default cache directory: %v", err)
+	}
+}
+
+// TestCacheTrim checks that entries unused for five days are removed, as
+// the go command trims GOCACHE, at most once a day.
+func TestCacheTrim(t *testing.T) {
+	dir := writeModule(t, cacheModule)
+	cache := t.TempDir()
+	env := []string{"MAPLINT_CACHE=" + cache}
+	cachedRun(t, dir, env, "./...")
+	entries, _ := filepath.Glob(filepath.Join(cache, "findings", "*", "*"))
+	if len(entries) == 0 {
+		t.Fatal("no entries")
+	}
+	old := time.Now().Add(-6 * 24 * time.Hour)
+	for _, e := range entries {
+		os.Chtimes(e, old, old)
+	}
+	// Trimmed today already (by the first run): kept.
+	if _, hits, total := cachedRun(t, dir, env, "./..."); hits != total {
+		t.Errorf("entries trimmed although the last trim was today: %d of %d", hits, total)
+	}
+	for _, e := range entries {
+		os.Chtimes(e, old, old)
+	}
+	stamp := filepath.Join(cache, "findings", "trim.txt")
+	yesterday := time.Now().Add(-25 * time.Hour)
+	os.Chtimes(stamp, yesterday, yesterday)
+	if _, hits, _ := cachedRun(t, dir, env, "./..."); hits != 0 {
+		t.Errorf("entries unused for 6 days not trimmed: %d hits", hits)
+	}
+}
+
+// TestFixWithWarmCache checks that -fix and -diff after a warm run still
+// see and apply the fixes (they always analyze).
+func TestFixWithWarmCache(t *testing.T) {
+	dir := writeModule(t, cacheModule)
+	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
+	cachedRun(t, dir, env, "./...")
+	cachedRun(t, dir, env, "./...")
+	cmd := exec.Command(maplintBin, "-fix", "-diff", "./d")
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), env...)
+	out, _ := cmd.Output()
+	if !strings.Contains(string(out), "+\tout := make([]string, 0, len(in))") || !strings.Contains(string(out), "-\tout := make([]string, len(in))") {
+		t.Errorf("-fix -diff after a warm run:\n%s", out)
+	}
+	cmd = exec.Command(maplintBin, "-fix", "./d")
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), env...)
+	cmd.Run()
+	if data, _ := os.ReadFile(filepath.Join(dir, "d/d.go")); !strings.Contains(string(data), "make([]string, 0, len(in))") {
+		t.Errorf("-fix after a warm run did not fix:\n%s", data)
+	}
+}
+
+// TestFindingsCacheCgo: findings in a package that imports "C" are at
+// positions in the files cmd/cgo generates; they are not stored (the
+// package is analyzed on every run) and print as without the cache.
+func TestFindingsCacheCgo(t *testing.T) {
+	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo disabled")
+	}
+	dir := filepath.Join(testdataDir, "cgomod")
+	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
+	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "./...")
+	if !strings.Contains(ref, "cgomod.go:") {
+		t.Fatalf("no finding in testdata/cgomod:\n%s", ref)
+	}
+	for _, run := range []string{"first", "second"} {
+		if out, _, _ := cachedRun(t, dir, env, "./..."); out != ref {
+			t.Errorf("%s run:\n%s\nwant\n%s", run, out, ref)
+		}
+	}
+}

@@ -1,0 +1,530 @@
+package driver
+
+// The findings cache: a warm run lists the packages (go list, no export
+// data, no type checking), keys each root on what its findings depend
+// on, and reads them back; only the roots whose key changed are loaded
+// and analyzed again (with factload, as a cold run).
+//
+// A root's key is a SHA-256 over the driver's salt (the executable and Go
+// version, the analyzers and every flag value, the GO* environment that
+// selects files and sizes, the CPU profiles that weigh findings), the
+// package's ID, the names and contents of its files, its module, and the
+// keys of its imports: a changed file changes its package's key and those
+// of every package that depends on it. Entries live in
+// CacheDir/findings as factload.Store entries (checksummed, written
+// atomically, trimmed like GOCACHE).
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/maplint/maplint/internal/factload"
+)
+
+// listMode is what a warm run asks go list: names, files, imports and
+// modules, no export data and no types.
+const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+
+// entry is one root package's cached result: its units in the order the
+// checker visits them from each root analyzer (see assemble), positions
+// as file indexes and offsets into the package's GoFiles.
+type entry struct {
+	ByRoot [][]cachedUnit // per analyzer given to Analyze
+}
+
+type cachedUnit struct {
+	Analyzer string
+	IsRoot   bool
+	Err      string // "" for none
+	Diags    []cachedDiag
+}
+
+type cachedPos struct{ File, Offset int } // File -1: token.NoPos
+
+type cachedDiag struct {
+	Pos, End cachedPos
+	Category string
+	URL      string
+	Message  string
+	Fixes    []cachedFix
+	Related  []cachedRelated
+}
+
+type cachedFix struct {
+	Message string
+	Edits   []cachedEdit
+}
+
+type cachedEdit struct {
+	Pos, End cachedPos
+	NewText  []byte
+}
+
+type cachedRelated struct {
+	Pos, End cachedPos
+	Message  string
+}
+
+// findingsCache keys and stores roots' results for one run.
+type findingsCache struct {
+	store *factload.Store
+	salt  []byte
+
+	mu       sync.Mutex
+	keys     map[*packages.Package]string // "" if not cacheable
+	roots    map[*packages.Package]bool
+	contents map[string][]byte    // the roots' files read for keys, to rebuild positions
+	stamps   map[string]fileStamp // every file read for keys
+}
+
+// outputFlags do not change findings, only how they are printed.
+var outputFlags = []string{"json", "sarif", "c", "fix", "diff", "debug", "cpuprofile", "memprofile", "trace", "v", "cache", "V", "flags"}
+
+// envKeys select files, build tags and sizes.
+var envKeys = []string{"GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "CGO_ENABLED", "GOAMD64", "GOARM", "GOARM64", "GO386",
+	"GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "GOWASM", "GOROOT", "GOPATH", "GOWORK", "GO111MODULE", "GOTOOLCHAIN"}
+
+func newFindingsCache(dir string, analyzers []*analysis.Analyzer, tests bool, warn io.Writer) (*findingsCache, error) {
+	store, err := factload.OpenStore(filepath.Join(dir, "findings"), warn)
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "maplint findings 1\n%s\ntests=%v\n", runtime.Version(), tests)
+	if err := factload.HashExecutable(h); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(h, "roots")
+	for _, a := range analyzers {
+		fmt.Fprintf(h, " %s", a.Name)
+	}
+	fmt.Fprintln(h)
+	for _, a := range factload.Closure(analyzers) {
+		fmt.Fprintf(h, "analyzer %s\n", a.Name)
+		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %s.%s=%s\n", a.Name, f.Name, f.Value) })
+	}
+	// Suite-wide flags (-profile, -hot-threshold) and the profile itself.
+	flag.CommandLine.VisitAll(func(f *flag.Flag) {
+		if !slices.Contains(outputFlags, f.Name) {
+			fmt.Fprintf(h, "-%s=%s\n", f.Name, f.Value)
+		}
+	})
+	if f := flag.CommandLine.Lookup("profile"); f != nil && f.Value.String() != "" {
+		if err := hashFile(h, f.Value.String()); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range envKeys {
+		fmt.Fprintf(h, "%s=%s\n", k, os.Getenv(k))
+	}
+	return &findingsCache{store: store, salt: h.Sum(nil), keys: make(map[*packages.Package]string),
+		roots: make(map[*packages.Package]bool), contents: make(map[string][]byte), stamps: make(map[string]fileStamp)}, nil
+}
+
+// A fileStamp is what os.Stat said of a file just before it was hashed.
+type fileStamp struct {
+	size  int64
+	mtime int64
+}
+
+func stamp(name string) (fileStamp, bool) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return fileStamp{}, false
+	}
+	return fileStamp{st.Size(), st.ModTime().UnixNano()}, true
+}
+
+// unchanged reports whether every file hashed for a key still has the
+// size and modification time it had then: results computed since then
+// may be stored under those keys.
+func (c *findingsCache) unchanged() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for name, was := range c.stamps {
+		if now, ok := stamp(name); !ok || now != was {
+			return false
+		}
+	}
+	return true
+}
+
+func hashFile(h hash.Hash, name string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "file %s %d\n", name, len(data))
+	h.Write(data)
+	return nil
+}
+
+// pgo adds the default.pgo files of the main packages among roots, which
+// weigh loop findings (internal/hot) when no -profile is given.
+func (c *findingsCache) pgo(roots []*packages.Package) {
+	h := sha256.New()
+	h.Write(c.salt)
+	for _, r := range roots {
+		if r.Name == "main" && len(r.GoFiles) > 0 {
+			name := filepath.Join(filepath.Dir(r.GoFiles[0]), "default.pgo")
+			if hashFile(h, name) != nil {
+				fmt.Fprintf(h, "no %s\n", name)
+			}
+		}
+	}
+	c.salt = h.Sum(nil)
+}
+
+// key returns pkg's key, or "" if pkg cannot be cached: a file that
+// cannot be read, a package with errors (in it or below it).
+func (c *findingsCache) key(pkg *packages.Package) string {
+	c.mu.Lock()
+	k, ok := c.keys[pkg]
+	c.mu.Unlock()
+	if ok {
+		return k
+	}
+	k = c.computeKey(pkg)
+	c.mu.Lock()
+	c.keys[pkg] = k
+	c.mu.Unlock()
+	return k
+}
+
+func (c *findingsCache) computeKey(pkg *packages.Package) string {
+	if len(pkg.Errors) > 0 {
+		return ""
+	}
+	h := sha256.New()
+	h.Write(c.salt)
+	fmt.Fprintf(h, "id %s\npath %s\nname %s\n", pkg.ID, pkg.PkgPath, pkg.Name)
+	if m := pkg.Module; m != nil {
+		fmt.Fprintf(h, "module %s %s %v %s\n", m.Path, m.Version, m.Main, m.GoVersion)
+	}
+	for _, list := range [][]string{pkg.GoFiles, pkg.OtherFiles, pkg.IgnoredFiles} {
+		for _, name := range list {
+			st, ok := stamp(name)
+			data, err := os.ReadFile(name)
+			if !ok || err != nil {
+				return ""
+			}
+			fmt.Fprintf(h, "file %s %d\n", name, len(data))
+			h.Write(data)
+			c.mu.Lock()
+			c.stamps[name] = st
+			if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
+				c.contents[name] = data
+			}
+			c.mu.Unlock()
+		}
+		fmt.Fprintln(h, "--")
+	}
+	paths := make([]string, 0, len(pkg.Imports))
+	for path := range pkg.Imports {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		k := c.key(pkg.Imports[path])
+		if k == "" {
+			return ""
+		}
+		fmt.Fprintf(h, "import %s %s\n", path, k)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// lineDirectives reports whether a file of pkg has a //line directive:
+// positions then need more than the files' lines (not stored).
+func (c *findingsCache) lineDirectives(pkg *packages.Package) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, name := range pkg.GoFiles {
+		if data := c.contents[name]; lineDirective.Match(data) || bytes.Contains(data, []byte("/*line ")) {
+			return true
+		}
+	}
+	return false
+}
+
+var lineDirective = regexp.MustCompile(`(?m)^//line `)
+
+// fset rebuilds, from the files read for its key, a file set for pkg with
+// the files at the positions an entry names.
+func (c *findingsCache) fset(pkg *packages.Package) *token.FileSet {
+	fset := token.NewFileSet()
+	for _, name := range pkg.GoFiles {
+		c.mu.Lock()
+		data := c.contents[name]
+		c.mu.Unlock()
+		fset.AddFile(name, -1, len(data)).SetLinesForContent(data)
+	}
+	return fset
+}
+
+// toEntry encodes the units of a freshly analyzed root package, grouped
+// by root analyzer; false if a position lies outside pkg.GoFiles (cgo:
+// positions in the files cmd/cgo generates), or if there is a position
+// and lineDirectives (positions the files alone do not give).
+func toEntry(pkg *packages.Package, byRoot [][]*Unit, lineDirectives bool) (*entry, bool) {
+	files := make(map[string]int, len(pkg.GoFiles))
+	for i, name := range pkg.GoFiles {
+		files[name] = i
+	}
+	ok := true
+	pos := func(p token.Pos) cachedPos {
+		if !p.IsValid() {
+			return cachedPos{-1, 0}
+		}
+		if lineDirectives {
+			ok = false
+		}
+		tf := pkg.Fset.File(p)
+		i, found := 0, false
+		if tf != nil {
+			i, found = files[tf.Name()]
+		}
+		if !found {
+			ok = false
+			return cachedPos{}
+		}
+		return cachedPos{i, tf.Offset(p)}
+	}
+	e := &entry{ByRoot: make([][]cachedUnit, len(byRoot))}
+	for i, units := range byRoot {
+		for _, u := range units {
+			cu := cachedUnit{Analyzer: u.Analyzer.Name, IsRoot: u.IsRoot}
+			if u.Err != nil {
+				cu.Err = u.Err.Error()
+			}
+			for _, d := range u.Diagnostics {
+				cd := cachedDiag{Pos: pos(d.Pos), End: pos(d.End), Category: d.Category, URL: d.URL, Message: d.Message}
+				for _, f := range d.SuggestedFixes {
+					cf := cachedFix{Message: f.Message}
+					for _, ed := range f.TextEdits {
+						cf.Edits = append(cf.Edits, cachedEdit{pos(ed.Pos), pos(ed.End), ed.NewText})
+					}
+					cd.Fixes = append(cd.Fixes, cf)
+				}
+				for _, r := range d.Related {
+					cd.Related = append(cd.Related, cachedRelated{pos(r.Pos), pos(r.End), r.Message})
+				}
+				cu.Diags = append(cu.Diags, cd)
+			}
+			e.ByRoot[i] = append(e.ByRoot[i], cu)
+		}
+	}
+	return e, ok
+}
+
+// fromEntry decodes e for pkg (listed, not loaded): pkg gets the rebuilt
+// file set. byName finds the analyzers by name; false if one is missing.
+func (c *findingsCache) fromEntry(pkg *packages.Package, e *entry, byName map[string]*analysis.Analyzer) ([][]*Unit, bool) {
+	pkg.Fset = c.fset(pkg)
+	var files []*token.File // in the order of pkg.GoFiles, as added
+	pkg.Fset.Iterate(func(f *token.File) bool { files = append(files, f); return true })
+	ok := true
+	pos := func(p cachedPos) token.Pos {
+		if p.File < 0 {
+			return token.NoPos
+		}
+		if p.File >= len(files) || p.Offset > files[p.File].Size() {
+			ok = false
+			return token.NoPos
+		}
+		return files[p.File].Pos(p.Offset)
+	}
+	out := make([][]*Unit, len(e.ByRoot))
+	for i, units := range e.ByRoot {
+		for _, cu := range units {
+			a := byName[cu.Analyzer]
+			if a == nil {
+				return nil, false
+			}
+			u := &Unit{Analyzer: a, Package: pkg, IsRoot: cu.IsRoot}
+			if cu.Err != "" {
+				u.Err = errors.New(cu.Err)
+			}
+			for _, cd := range cu.Diags {
+				d := analysis.Diagnostic{Pos: pos(cd.Pos), End: pos(cd.End), Category: cd.Category, URL: cd.URL, Message: cd.Message}
+				for _, cf := range cd.Fixes {
+					f := analysis.SuggestedFix{Message: cf.Message}
+					for _, ed := range cf.Edits {
+						f.TextEdits = append(f.TextEdits, analysis.TextEdit{Pos: pos(ed.Pos), End: pos(ed.End), NewText: ed.NewText})
+					}
+					d.SuggestedFixes = append(d.SuggestedFixes, f)
+				}
+				for _, r := range cd.Related {
+					d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos(r.Pos), End: pos(r.End), Message: r.Message})
+				}
+				u.Diagnostics = append(u.Diagnostics, d)
+			}
+			out[i] = append(out[i], u)
+		}
+	}
+	return out, ok
+}
+
+// analyzeCached is Analyze with the findings cache: the roots whose key
+// has an entry come from it; the others are analyzed (analyzeFresh, on
+// their package paths) and stored.
+func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
+	c, err := newFindingsCache(opts.CacheDir, analyzers, opts.Tests, opts.Log)
+	if err != nil {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "maplint: findings cache: %v; analyzing without it\n", err)
+		}
+		return analyzeFresh(patterns, analyzers, opts)
+	}
+	listed, err := load(patterns, listMode, opts.Tests)
+	if err != nil {
+		return nil, err
+	}
+	c.pgo(listed)
+	for _, pkg := range listed {
+		c.roots[pkg] = true
+	}
+	byName := make(map[string]*analysis.Analyzer)
+	for _, a := range factload.Closure(analyzers) {
+		byName[a.Name] = a
+	}
+
+	units := make(map[string][][]*Unit, len(listed)) // by package ID
+	var missed []*packages.Package
+	for _, pkg := range listed {
+		var e entry
+		if k := c.key(pkg); k != "" && c.store.Get(k, &e) && len(e.ByRoot) == len(analyzers) {
+			if us, ok := c.fromEntry(pkg, &e, byName); ok {
+				units[pkg.ID] = us
+				continue
+			}
+		}
+		missed = append(missed, pkg)
+	}
+	if opts.Verbose != nil {
+		fmt.Fprintf(opts.Verbose, "findings cache: %d of %d packages from the cache\n", len(listed)-len(missed), len(listed))
+		for _, pkg := range missed {
+			fmt.Fprintf(opts.Verbose, "findings cache: analyzing %s\n", pkg.ID)
+		}
+	}
+	initial := listed
+	if len(missed) > 0 {
+		var paths []string
+		for _, pkg := range missed {
+			if p := packagePattern(pkg); !slices.Contains(paths, p) {
+				paths = append(paths, p)
+			}
+		}
+		fresh, err := analyzeFresh(paths, analyzers, opts)
+		if err != nil {
+			return fresh, err
+		}
+		freshBy := byRoot(fresh, analyzers)
+		freshPkg := make(map[string]*packages.Package)
+		for _, p := range fresh.Initial {
+			freshPkg[p.ID] = p
+		}
+		// Store only results of files as they were hashed: a file
+		// edited meanwhile (even reverted later) must not pair its
+		// old key with new findings.
+		store := c.unchanged()
+		initial = slices.Clone(listed)
+		for _, pkg := range missed {
+			us, fp := freshBy[pkg.ID], freshPkg[pkg.ID]
+			if us == nil || fp == nil {
+				return analyzeFresh(patterns, analyzers, opts) // go list disagrees with itself: no cache
+			}
+			units[pkg.ID] = us
+			initial[slices.Index(listed, pkg)] = fp
+			// Store only what the key describes: no errors anywhere
+			// below (they are printed from the packages, not the
+			// entry), the same files, unchanged since they were hashed.
+			k := c.key(pkg)
+			if k == "" || hasErrors(fp) || !slices.Equal(pkg.GoFiles, fp.GoFiles) || !store {
+				continue
+			}
+			if e, ok := toEntry(fp, us, c.lineDirectives(pkg)); ok {
+				c.store.Put(k, e)
+			}
+		}
+	}
+	return assemble(initial, analyzers, units), nil
+}
+
+// packagePattern is the go list argument that loads pkg (with -test: its
+// test variants too).
+func packagePattern(pkg *packages.Package) string {
+	switch {
+	case pkg.ForTest != "":
+		return pkg.ForTest
+	case pkg.Name == "main" && strings.HasSuffix(pkg.ID, ".test"):
+		return strings.TrimSuffix(pkg.ID, ".test")
+	}
+	return pkg.PkgPath
+}
+
+func hasErrors(pkg *packages.Package) bool {
+	bad := false
+	packages.Visit([]*packages.Package{pkg}, nil, func(p *packages.Package) {
+		bad = bad || len(p.Errors) > 0 || p.IllTyped
+	})
+	return bad
+}
+
+// byRoot splits res.All (no unit depends on another package's: the
+// analyzers have no facts, factload computes them) by package and by the
+// root analyzer whose visit first reached each unit: the checker visits
+// the roots analyzer by analyzer, package by package, each in postorder,
+// so a root's unit closes its group.
+func byRoot(res *Result, analyzers []*analysis.Analyzer) map[string][][]*Unit {
+	out := make(map[string][][]*Unit)
+	pending := make(map[string][]*Unit)
+	for _, u := range res.All {
+		id := u.Package.ID
+		pending[id] = append(pending[id], u)
+		if i := slices.Index(analyzers, u.Analyzer); u.IsRoot && i >= 0 {
+			if out[id] == nil {
+				out[id] = make([][]*Unit, len(analyzers))
+			}
+			out[id][i] = pending[id]
+			pending[id] = nil
+		}
+	}
+	return out
+}
+
+// assemble lists the units as fromGraph does from the checker's graph.
+func assemble(initial []*packages.Package, analyzers []*analysis.Analyzer, units map[string][][]*Unit) *Result {
+	res := &Result{Initial: initial}
+	for i := range analyzers {
+		for _, pkg := range initial {
+			if units[pkg.ID] == nil {
+				continue
+			}
+			group := units[pkg.ID][i]
+			res.All = append(res.All, group...)
+			if len(group) > 0 {
+				res.Roots = append(res.Roots, group[len(group)-1])
+			}
+		}
+	}
+	return res
+}
