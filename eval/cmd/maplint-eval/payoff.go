@@ -81,7 +81,7 @@ func payoffMain(args []string) error {
 		}
 		src, name = setDir(s), s.Name
 	}
-	name += "-" + strings.Trim(strings.ReplaceAll(*pkg, "/", "_"), "._")
+	name += "-" + cmp.Or(strings.Trim(strings.ReplaceAll(*pkg, "/", "_"), "._"), "root")
 	if *work == "" {
 		*work = filepath.Join(*flagCache, "scratch", "payoff-"+name)
 	}
@@ -130,6 +130,10 @@ func payoffMain(args []string) error {
 		}
 		copies[c] = d
 	}
+	commit := "?" // of maplint's tree, when the run starts
+	if o, err := mustRun(".", os.Environ(), "git", "rev-parse", "--short", "HEAD"); err == nil {
+		commit = strings.TrimSpace(string(o))
+	}
 	load0 := loadavg()
 	start := time.Now()
 
@@ -141,7 +145,7 @@ func payoffMain(args []string) error {
 	prof := filepath.Join(*out, "cpu.pprof")
 	logf("payoff: profiling %s -bench %s -count %d", *pkg, *bench, *count)
 	pout, err := mustRun(filepath.Join(copies["old"], *pkg), env, oldBin, "-test.run", "^$", "-test.bench", *bench,
-		"-test.benchtime", *benchtime, "-test.count", fmt.Sprint(*count), "-test.cpuprofile", prof)
+		"-test.benchtime", *benchtime, "-test.benchmem", "-test.count", fmt.Sprint(*count), "-test.cpuprofile", prof)
 	if err != nil {
 		return err
 	}
@@ -207,7 +211,7 @@ func payoffMain(args []string) error {
 		for r := range *count {
 			for _, b := range bins {
 				bout, err := mustRun(filepath.Join(b.dir, *pkg), env, b.path, "-test.run", "^$", "-test.bench", *bench,
-					"-test.benchtime", *benchtime, "-test.count", "1")
+					"-test.benchtime", *benchtime, "-test.benchmem", "-test.count", "1")
 				if err != nil {
 					return err
 				}
@@ -236,10 +240,6 @@ func payoffMain(args []string) error {
 			return err
 		}
 		stats[c] = string(sout)
-	}
-	commit := "?"
-	if o, err := mustRun(".", os.Environ(), "git", "rev-parse", "--short", "HEAD"); err == nil {
-		commit = strings.TrimSpace(string(o))
 	}
 	var md bytes.Buffer
 	fmt.Fprintf(&md, "## payoff: %s, package %s\n\n", name, *pkg)
