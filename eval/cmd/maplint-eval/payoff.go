@@ -67,6 +67,7 @@ func payoffMain(args []string) error {
 	maplintBin := fs.String("maplint", "", "maplint binary (default: build ./cmd/maplint from the working tree)")
 	benchstat := fs.String("benchstat", "", "benchstat binary (default: go install golang.org/x/perf/cmd/benchstat@latest into <cache>/gobin)")
 	work := fs.String("work", "", "directory for the three copies (default: <cache>/scratch/payoff-<name>)")
+	reuse := fs.Bool("reuse-profile", false, "keep -out's cpu.pprof from an earlier run with the same -work instead of profiling again")
 	out := fs.String("out", "", "result directory (default: <cache>/results/payoff-<name>-<time>)")
 	fs.Parse(args)
 	if *pkg == "" || *bench == "" || (*setName == "") == (*dir == "") || *count < 1 {
@@ -143,14 +144,19 @@ func payoffMain(args []string) error {
 		return err
 	}
 	prof := filepath.Join(*out, "cpu.pprof")
-	logf("payoff: profiling %s -bench %s -count %d", *pkg, *bench, *count)
-	pout, err := mustRun(filepath.Join(copies["old"], *pkg), env, oldBin, "-test.run", "^$", "-test.bench", *bench,
-		"-test.benchtime", *benchtime, "-test.benchmem", "-test.count", fmt.Sprint(*count), "-test.cpuprofile", prof)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(*out, "profile-bench.txt"), pout, 0o644); err != nil {
-		return err
+	if _, err := os.Stat(prof); *reuse && err == nil {
+		// Same -work, same paths: the profile still fits the old copy.
+		logf("payoff: reusing %s", prof)
+	} else {
+		logf("payoff: profiling %s -bench %s -count %d", *pkg, *bench, *count)
+		pout, err := mustRun(filepath.Join(copies["old"], *pkg), env, oldBin, "-test.run", "^$", "-test.bench", *bench,
+			"-test.benchtime", *benchtime, "-test.benchmem", "-test.count", fmt.Sprint(*count), "-test.cpuprofile", prof)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(*out, "profile-bench.txt"), pout, 0o644); err != nil {
+			return err
+		}
 	}
 
 	// 2. Rank.
