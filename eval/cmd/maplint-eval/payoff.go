@@ -144,7 +144,9 @@ func payoffMain(args []string) error {
 		return err
 	}
 	prof := filepath.Join(*out, "cpu.pprof")
-	if _, err := os.Stat(prof); *reuse && err == nil {
+	_, err = os.Stat(prof)
+	reused := *reuse && err == nil
+	if reused {
 		// Same -work, same paths: the profile still fits the old copy.
 		logf("payoff: reusing %s", prof)
 	} else {
@@ -252,7 +254,11 @@ func payoffMain(args []string) error {
 	var md bytes.Buffer
 	fmt.Fprintf(&md, "## payoff: %s, package %s\n\n", name, *pkg)
 	fmt.Fprintf(&md, "- date: %s; maplint commit %s; %s; %s\n", start.UTC().Format("2006-01-02 15:04 UTC"), commit, strings.TrimSpace(runtimeVersion()), machine())
-	fmt.Fprintf(&md, "- benchmarks: `-bench '%s' -benchtime %s`; profile: `-count %d`; comparison: %d rounds of old, hot, cold (`-count 1` each, in turn)\n", *bench, *benchtime, *count, *count)
+	profiled := fmt.Sprintf("`-count %d`", *count)
+	if reused {
+		profiled = "reused from an earlier run (its benchmarks are in profile-bench.txt)"
+	}
+	fmt.Fprintf(&md, "- benchmarks: `-bench '%s' -benchtime %s`; profile: %s; comparison: %d rounds of old, hot, cold (`-count 1` each, in turn)\n", *bench, *benchtime, profiled, *count)
 	fmt.Fprintf(&md, "- maplint %s; hot threshold %.1f%%\n", strings.Join(margs[:3], " ")+" "+strings.Join(lintPatterns, " "), *threshold)
 	fmt.Fprintf(&md, "- load average (1, 5, 15 min): %s → %s; wall %s\n\n", load0, loadavg(), time.Since(start).Round(time.Second))
 	fmt.Fprintf(&md, "| finding | analyzer | hot (cum) | flat | applied to |\n|---|---|---|---|---|\n")
