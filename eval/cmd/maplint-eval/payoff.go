@@ -229,13 +229,12 @@ func payoffMain(args []string) error {
 					outputs[b.name] = new(bytes.Buffer)
 				}
 				outputs[b.name].Write(bout)
+				// After every run: a run stopped early keeps its rounds.
+				if err := os.WriteFile(filepath.Join(*out, b.name+".txt"), outputs[b.name].Bytes(), 0o644); err != nil {
+					return err
+				}
 			}
 			logf("payoff: round %d/%d done (load %s)", r+1, *count, loadavg())
-		}
-	}
-	for n, b := range outputs {
-		if err := os.WriteFile(filepath.Join(*out, n+".txt"), b.Bytes(), 0o644); err != nil {
-			return err
 		}
 	}
 
