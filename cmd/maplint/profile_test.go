@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,13 +92,23 @@ func TestProfile(t *testing.T) {
 
 	t.Run("JSON", func(t *testing.T) {
 		stdout, stderr, code := run(t, mod, maplintBin, "-makecap", "-hotmap", "-json", "-profile="+prof, "-hot-threshold=0", "./...")
-		var doc map[string]map[string][]struct{ Posn, Message string }
+		var doc map[string]map[string][]struct {
+			Posn, Message string
+			Hot           *struct{ Cum, Flat float64 }
+		}
 		if err := json.Unmarshal([]byte(stdout), &doc); code != 0 || err != nil {
 			t.Fatalf("-json: exit %d, %v\n%s%s", code, err, stdout, stderr)
 		}
 		list := doc["example.com/pgomod"]["makecap"]
 		if len(list) != 2 || !strings.Contains(list[0].Message, "[]string") || !strings.Contains(list[1].Message, "[]int") {
 			t.Errorf("-json makecap findings not hottest first: %+v", list)
+		}
+		// The weight is also a typed field, the message's numbers as shares.
+		for _, d := range list {
+			m := weightRE.FindStringSubmatch(d.Message)
+			if d.Hot == nil || m == nil || fmt.Sprintf("%.1f", d.Hot.Cum*100) != m[1] || fmt.Sprintf("%.1f", d.Hot.Flat*100) != m[2] {
+				t.Errorf("-json %s: hot %+v, want the message's weight", d.Posn, d.Hot)
+			}
 		}
 		if list := doc["example.com/pgomod"]["hotmap"]; len(list) != 1 || !weightRE.MatchString(list[0].Message) {
 			t.Errorf("-json hotmap findings: %+v, want the cold map's, weighed", list)

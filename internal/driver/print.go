@@ -3,6 +3,8 @@ package driver
 // The text and JSON output are byte for byte those of multichecker
 // (x/tools go/analysis/checker print.go and internal driverutil), which
 // scripts, editors and maplint's own tests parse.
+// The one addition is -json's "hot", present only on findings a profile
+// weighed (internal/hot).
 
 import (
 	"bytes"
@@ -15,6 +17,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/maplint/maplint/internal/hot"
 )
 
 // A finding is a root's diagnostic.
@@ -133,6 +137,15 @@ type (
 		Message        string             `json:"message"`
 		SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
 		Related        []jsonRelated      `json:"related,omitempty"`
+		Hot            *jsonHot           `json:"hot,omitempty"`
+	}
+	// jsonHot is the weight of a loop finding weighed by a profile, the
+	// numbers of the message's "hot: ..." as shares from 0 to 1.
+	jsonHot struct {
+		Cum       float64 `json:"cum"`
+		Flat      float64 `json:"flat"`
+		WholeFunc bool    `json:"whole_function,omitempty"`
+		Profile   string  `json:"profile"`
 	}
 	jsonRelated struct {
 		Posn    string `json:"posn"`
@@ -193,7 +206,12 @@ func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
 			Message: r.Message,
 		})
 	}
+	var weight *jsonHot
+	if w, ok := hot.WeightOf(d); ok {
+		weight = &jsonHot{w.Cum, w.Flat, w.WholeFunc, w.Profile}
+	}
 	return jsonDiagnostic{
+		Hot:            weight,
 		Category:       d.Category,
 		Posn:           fset.Position(d.Pos).String(),
 		End:            fset.Position(cmp.Or(d.End, d.Pos)).String(),

@@ -160,6 +160,7 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 			continue
 		}
 		d.Message += describe(w, len(profiles) > 1)
+		weights.Store(weightKey{d.Pos, d.Message}, w)
 		ws = append(ws, weighed{d, w, true})
 	}
 	slices.SortStableFunc(ws, func(x, y weighed) int {
@@ -175,6 +176,27 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 		pass.Report(x.d)
 	}
 	return res, err
+}
+
+// weights holds the weight of every finding this process annotated, so
+// that printers can output it as data (-json's "hot") instead of parsing
+// the message. A finding is known by its position and final message: one
+// token.FileSet serves a whole run, and the message names the weight.
+var weights sync.Map // weightKey -> Weight
+
+type weightKey struct {
+	pos token.Pos
+	msg string
+}
+
+// WeightOf returns the weight a wrapped analyzer gave a reported finding;
+// false for a finding that was not weighed (no profile, no loop).
+func WeightOf(d analysis.Diagnostic) (Weight, bool) {
+	w, ok := weights.Load(weightKey{d.Pos, d.Message})
+	if !ok {
+		return Weight{}, false
+	}
+	return w.(Weight), true
 }
 
 // ValidThreshold reports whether pct is a percentage, 0 to 100 (not NaN).

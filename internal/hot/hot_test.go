@@ -481,6 +481,23 @@ func TestWrap(t *testing.T) {
 	if n := len(res[0].Diagnostics); n != 4 {
 		t.Errorf("threshold 0: %d findings, want 4", n)
 	}
+	// Each weighed finding's weight is also data (-json's "hot"), the
+	// same numbers as its message; the finding without a loop has none.
+	for _, d := range res[0].Diagnostics {
+		w, ok := WeightOf(d)
+		if strings.HasPrefix(d.Message, "no loop") {
+			if ok {
+				t.Errorf("%q: weight %+v, want none", d.Message, w)
+			}
+			continue
+		}
+		if !ok || w.Profile != p || !strings.HasSuffix(d.Message, describe(w, false)) {
+			t.Errorf("%q: WeightOf = %+v, %v; want the message's weight", d.Message, w, ok)
+		}
+		if strings.HasPrefix(d.Message, "loop in Hot") && w.Cum != 0.75 {
+			t.Errorf("Hot: cum %v, want 0.75", w.Cum)
+		}
+	}
 
 	// No profile: the original Run with the original Pass.
 	Config = Settings{Threshold: DefaultThreshold}

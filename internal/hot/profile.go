@@ -56,8 +56,8 @@ type Weight struct {
 
 // cache holds every profile this process parsed, by path, so that each
 // file is read once per run however many packages and analyzers ask. It,
-// the default.pgo lookup of auto.go (also computed once) and Config are the
-// package's only mutable globals.
+// the default.pgo lookup of auto.go (also computed once), the weights of
+// hot.go and Config are the package's only mutable globals.
 var cache sync.Map // path -> *loadResult
 
 type loadResult struct {

@@ -9,6 +9,7 @@
 //	go run ./eval/cmd/maplint-eval smoke              # std only, one run each, no peers (CI)
 //	go run ./eval/cmd/maplint-eval precision          # precision from eval/verdicts/*.md
 //	go run ./eval/cmd/maplint-eval speed std          # maplint vs the fact-free floor (issue 15)
+//	go run ./eval/cmd/maplint-eval payoff -set pebble -pkg ./sstable -bench .  # what the fixes buy (issue 17)
 //
 // Run it from the repository root. It fails (exit 1) on any analyzer panic
 // or error and on any fix that breaks a build.
@@ -59,6 +60,8 @@ func usage() {
   precision  print precision per analyzer from -verdicts
   speed      time maplint against the fact-free floor, alternating, and
              print the ratios (maplint-eval speed -h)
+  payoff     profile a package's benchmarks, apply the hot and the cold
+             fixes to copies, benchmark old vs each (maplint-eval payoff -h)
 
 flags:
 `)
@@ -68,8 +71,12 @@ flags:
 func main() {
 	flag.Usage = usage
 	flag.Parse()
-	if flag.NArg() > 0 && flag.Arg(0) == "speed" {
-		if err := speedMain(flag.Args()[1:]); err != nil {
+	if flag.NArg() > 0 && (flag.Arg(0) == "speed" || flag.Arg(0) == "payoff") {
+		sub := speedMain
+		if flag.Arg(0) == "payoff" {
+			sub = payoffMain
+		}
+		if err := sub(flag.Args()[1:]); err != nil {
 			fmt.Fprintf(os.Stderr, "maplint-eval: FAIL: %v\n", err)
 			os.Exit(1)
 		}
