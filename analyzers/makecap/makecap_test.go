@@ -19,12 +19,6 @@ func TestOldGo(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, filepath.Join(analysistest.TestData(), "oldgo"), makecap.Analyzer, "./...")
 }
 
-// TestUnknownVersion: a file whose Go version is unknown gets no fix that
-// needs max (x/tools' FileUsesGoVersion semantics), but the others.
-func TestUnknownVersion(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), makecap.Analyzer, "unknownversion")
-}
-
 func TestLiteralsFlag(t *testing.T) {
 	if err := makecap.Analyzer.Flags.Set("literals", "true"); err != nil {
 		t.Fatal(err)
