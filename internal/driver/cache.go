@@ -438,7 +438,7 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 			return fresh, err
 		}
 		freshBy := byRoot(fresh, analyzers)
-		freshPkg := make(map[string]*packages.Package)
+		freshPkg := make(map[string]*packages.Package, len(fresh.Initial))
 		for _, p := range fresh.Initial {
 			freshPkg[p.ID] = p
 		}
