@@ -6,10 +6,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/maplint/maplint/analyzers/hotmap"
-	"github.com/maplint/maplint/internal/analysisutil"
 	"github.com/maplint/maplint/analyzers/makecap"
 	"github.com/maplint/maplint/analyzers/newmap"
 	"github.com/maplint/maplint/analyzers/unsafemap"
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // All returns maplint's analyzers in a stable order. Each call returns the

@@ -13,8 +13,8 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/maplint/maplint/internal/analysisutil"
-	"github.com/maplint/maplint/internal/loops"
 	"github.com/maplint/maplint/internal/loopmark"
+	"github.com/maplint/maplint/internal/loops"
 )
 
 // Rule 2, per-iteration: a map made by a statement of a loop body, filled

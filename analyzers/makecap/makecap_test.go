@@ -6,8 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/maplint/maplint/internal/testutil/golden"
 	"github.com/maplint/maplint/analyzers/makecap"
+	"github.com/maplint/maplint/internal/testutil/golden"
 )
 
 func TestMakecap(t *testing.T) {

@@ -5,8 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/maplint/maplint/internal/testutil/golden"
 	"github.com/maplint/maplint/analyzers/newmap"
+	"github.com/maplint/maplint/internal/testutil/golden"
 )
 
 func TestNewMap(t *testing.T) {
