@@ -33,7 +33,7 @@ func TestFixShadowed(t *testing.T) {
 	}
 	findings := func() []diagnostic {
 		t.Helper()
-		_, stderr, code := run(t, dir, maplintBin, "./...")
+		_, stderr, code := run(t, dir, maplintBin, "-hotmap.per-iteration", "./...")
 		if code != 3 {
 			t.Fatalf("maplint ./...: exit %d, want 3\n%s", code, stderr)
 		}
@@ -47,7 +47,7 @@ func TestFixShadowed(t *testing.T) {
 	if before := findings(); len(before) != 7 {
 		t.Fatalf("before -fix: %d findings, want the four shadowed and three twins: %v", len(before), before)
 	}
-	if _, stderr, code := run(t, dir, maplintBin, "-fix", "./..."); code != 0 && code != 3 {
+	if _, stderr, code := run(t, dir, maplintBin, "-hotmap.per-iteration", "-fix", "./..."); code != 0 && code != 3 {
 		t.Fatalf("maplint -fix: exit %d\n%s", code, stderr)
 	}
 	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}, {"test", "./..."}} {

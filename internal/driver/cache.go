@@ -128,8 +128,9 @@ func newFindingsCache(dir string, analyzers []*analysis.Analyzer, tests bool, wa
 		}
 	})
 	if f := flag.CommandLine.Lookup("profile"); f != nil && f.Value.String() != "" {
-		if err := hashFile(h, f.Value.String()); err != nil {
-			return nil, err
+		if hashFile(h, f.Value.String()) != nil {
+			// internal/hot reports the profile it cannot read.
+			fmt.Fprintf(h, "unreadable %s\n", f.Value.String())
 		}
 	}
 	for _, k := range envKeys {
@@ -168,6 +169,14 @@ func (c *findingsCache) unchanged() bool {
 }
 
 func hashFile(h hash.Hash, name string) error {
+	// A -profile may name a FIFO or a device, which internal/hot
+	// refuses: opening one here would block before it can say so.
+	if st, err := os.Stat(name); err != nil {
+		return err
+	} else if !st.Mode().IsRegular() {
+		fmt.Fprintf(h, "file %s %v\n", name, st.Mode())
+		return nil
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return err
@@ -177,20 +186,18 @@ func hashFile(h hash.Hash, name string) error {
 	return nil
 }
 
-// pgo adds the default.pgo files of the main packages among roots, which
-// weigh loop findings (internal/hot) when no -profile is given.
-func (c *findingsCache) pgo(roots []*packages.Package) {
-	h := sha256.New()
-	h.Write(c.salt)
+// pgo reports whether a main package among roots has a default.pgo, which
+// weighs loop findings (internal/hot) when no -profile is given.
+func (c *findingsCache) pgo(roots []*packages.Package) (found bool) {
 	for _, r := range roots {
 		if r.Name == "main" && len(r.GoFiles) > 0 {
 			name := filepath.Join(filepath.Dir(r.GoFiles[0]), "default.pgo")
-			if hashFile(h, name) != nil {
-				fmt.Fprintf(h, "no %s\n", name)
+			if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
+				return true
 			}
 		}
 	}
-	c.salt = h.Sum(nil)
+	return false
 }
 
 // key returns pkg's key, or "" if pkg cannot be cached: a file that
@@ -398,7 +405,11 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 	if err != nil {
 		return nil, err
 	}
-	c.pgo(listed)
+	if c.pgo(listed) {
+		// A weighed finding's typed weight (-json "hot") lives in
+		// internal/hot's table for this run only: not served from here.
+		return analyzeFresh(patterns, analyzers, opts)
+	}
 	for _, pkg := range listed {
 		c.roots[pkg] = true
 	}

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -72,6 +73,11 @@ var Analyze = analyzeWithFactload
 // whose API can carry one (docs/driver-speed.md). If factload cannot
 // serve these analyzers, it falls back to analyzeFromSource.
 func analyzeWithFactload(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
+	// With -profile, findings carry a typed weight (-json "hot") that
+	// internal/hot keeps for this run only: no findings cache then.
+	if f := flag.CommandLine.Lookup("profile"); f != nil && f.Value.String() != "" {
+		return analyzeFresh(patterns, analyzers, opts)
+	}
 	if opts.CacheDir != "" && opts.Findings {
 		return analyzeCached(patterns, analyzers, opts)
 	}
