@@ -69,6 +69,8 @@ func payoffMain(args []string) error {
 	work := fs.String("work", "", "directory for the three copies (default: <cache>/scratch/payoff-<name>)")
 	reuse := fs.Bool("reuse-profile", false, "keep -out's cpu.pprof from an earlier run with the same -work instead of profiling again")
 	out := fs.String("out", "", "result directory (default: <cache>/results/payoff-<name>-<time>)")
+	var extra stringsFlag
+	fs.Var(&extra, "maplint-flag", "a flag passed to maplint when it weighs the findings, repeatable (-maplint-flag=-hotmap.per-iteration)")
 	fs.Parse(args)
 	if *pkg == "" || *bench == "" || (*setName == "") == (*dir == "") || *count < 1 {
 		fs.Usage()
@@ -162,7 +164,8 @@ func payoffMain(args []string) error {
 	}
 
 	// 2. Rank.
-	margs := append([]string{"-json", "-profile=" + prof, "-hot-threshold=0"}, lintPatterns...)
+	margs := append([]string{"-json", "-profile=" + prof, "-hot-threshold=0"}, extra...)
+	margs = append(margs, lintPatterns...)
 	m, err := run(copies["old"], env, *maplintBin, margs...)
 	if err != nil {
 		return err
@@ -401,3 +404,9 @@ func applyEdits(b []byte, edits []jsonEdit) ([]byte, error) {
 	out.Write(b[at:])
 	return out.Bytes(), nil
 }
+
+// stringsFlag collects a repeated flag's values in order.
+type stringsFlag []string
+
+func (s *stringsFlag) String() string     { return strings.Join(*s, " ") }
+func (s *stringsFlag) Set(v string) error { *s = append(*s, v); return nil }
