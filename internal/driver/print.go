@@ -144,6 +144,7 @@ type (
 	jsonHot struct {
 		Cum       float64 `json:"cum"`
 		Flat      float64 `json:"flat"`
+		Growth    float64 `json:"growth"`
 		WholeFunc bool    `json:"whole_function,omitempty"`
 		Profile   string  `json:"profile"`
 	}
@@ -208,7 +209,7 @@ func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
 	}
 	var weight *jsonHot
 	if w, ok := hot.WeightOf(d); ok {
-		weight = &jsonHot{w.Cum, w.Flat, w.WholeFunc, w.Profile}
+		weight = &jsonHot{w.Cum, w.Flat, w.Growth, w.WholeFunc, w.Profile}
 	}
 	return jsonDiagnostic{
 		Hot:            weight,

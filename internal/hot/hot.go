@@ -37,10 +37,13 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
+	"strconv"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/maplint/maplint/internal/loopmark"
 )
@@ -155,7 +158,7 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 			ws = append(ws, weighed{d: d})
 			continue
 		}
-		w := weigh(pass, profiles, loop)
+		w := weigh(pass, profiles, d.Pos, loop)
 		if w.Cum*100 < cfg.Threshold {
 			continue
 		}
@@ -215,8 +218,9 @@ func fail(cfg Settings, err error) error {
 	return err
 }
 
-// weigh returns the heaviest weight of the loop among profiles.
-func weigh(pass *analysis.Pass, profiles []*Profile, loop analysis.RelatedInformation) Weight {
+// weigh returns the heaviest weight of the loop among profiles; its growth
+// is that of the variable of the finding at pos.
+func weigh(pass *analysis.Pass, profiles []*Profile, pos token.Pos, loop analysis.RelatedInformation) Weight {
 	var file *ast.File
 	for _, f := range pass.Files {
 		if f.FileStart <= loop.Pos && loop.Pos < f.FileEnd {
@@ -229,14 +233,76 @@ func weigh(pass *analysis.Pass, profiles []*Profile, loop analysis.RelatedInform
 	}
 	fn := EnclosingFunc(pass.Fset, file, pass.Pkg.Path(), pass.Pkg.Name(), loop.Pos)
 	start, end := line(pass.Fset, loop.Pos), line(pass.Fset, loop.End)
+	v, lines := variableLines(pass, file, pos, loop)
 	var best Weight
 	for i, p := range profiles {
-		w := p.Weigh(fn, start, end)
+		w := p.Weigh(fn, start, end, lines...)
 		if i == 0 || w.Cum > best.Cum {
 			best = w
 		}
 	}
+	if len(lines) > 0 {
+		best.GrowthOf = v.Name()
+	}
 	return best
+}
+
+// variableLines returns the variable a loop finding at pos is about (the
+// name at pos, or the one its value at pos is assigned to, as hotmap and
+// makecap report them) and the lines in the loop that name it.
+func variableLines(pass *analysis.Pass, file *ast.File, pos token.Pos, loop analysis.RelatedInformation) (types.Object, []int) {
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	var obj types.Object
+find:
+	for i, n := range path {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if i == 0 {
+				obj = pass.TypesInfo.ObjectOf(n)
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for k, r := range n.Rhs {
+					if r.Pos() <= pos && pos < r.End() {
+						if id, ok := n.Lhs[k].(*ast.Ident); ok {
+							obj = pass.TypesInfo.ObjectOf(id)
+						}
+					}
+				}
+			}
+			break find
+		case *ast.ValueSpec:
+			for k, r := range n.Values {
+				if r.Pos() <= pos && pos < r.End() && k < len(n.Names) {
+					obj = pass.TypesInfo.ObjectOf(n.Names[k])
+				}
+			}
+			break find
+		case ast.Stmt:
+			break find
+		}
+		if obj != nil {
+			break
+		}
+	}
+	if _, ok := obj.(*types.Var); !ok {
+		return nil, nil
+	}
+	var lines []int
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil || n.End() <= loop.Pos || n.Pos() >= loop.End {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.ObjectOf(id) == obj {
+			lines = append(lines, line(pass.Fset, id.Pos()))
+		}
+		return true
+	})
+	// A variable made on every iteration grows where it is made, too.
+	if loop.Pos <= pos && pos < loop.End {
+		lines = append(lines, line(pass.Fset, pos))
+	}
+	return obj, lines
 }
 
 func line(fset *token.FileSet, pos token.Pos) int { return fset.Position(pos).Line }
@@ -247,7 +313,11 @@ func describe(w Weight, withSource bool) string {
 	if w.WholeFunc {
 		s = fmt.Sprintf("; hot: %.1f%% of CPU samples in this loop's function (the profile's line numbers do not match this source, so the whole function is weighed)", w.Cum*100)
 	} else {
-		s = fmt.Sprintf("; hot: %.1f%% of CPU samples in this loop (%.1f%% flat)", w.Cum*100, w.Flat*100)
+		grows := "maps and slices" // the variable was not found: every line of the loop
+		if w.GrowthOf != "" {
+			grows = strconv.Quote(w.GrowthOf)
+		}
+		s = fmt.Sprintf("; hot: %.1f%% of CPU samples in this loop (%.1f%% flat, %.1f%% growing %s)", w.Cum*100, w.Flat*100, w.Growth*100, grows)
 	}
 	if withSource {
 		s += " in " + w.Profile

@@ -8,6 +8,8 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -442,7 +444,11 @@ var fake = &analysis.Analyzer{
 					pass.Report(analysis.Diagnostic{Pos: fd.Name.Pos(), Message: "no loop"})
 					continue
 				}
-				pass.Report(analysis.Diagnostic{Pos: fd.Name.Pos(), Message: "loop in " + fd.Name.Name,
+				pos := fd.Name.Pos()
+				if fd.Name.Name == "Grows" { // at the variable, as hotmap and makecap report
+					pos = fd.Body.List[0].(*ast.DeclStmt).Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Names[0].Pos()
+				}
+				pass.Report(analysis.Diagnostic{Pos: pos, Message: "loop in " + fd.Name.Name,
 					Related: []analysis.RelatedInformation{loopmark.Related(loop, loopmark.Filled)}})
 			}
 		}
@@ -458,7 +464,13 @@ func TestWrap(t *testing.T) {
 		sample{250, [][]frame{{{"a.Hot", file, 5, 3}}}},
 		sample{100, [][]frame{{{"a.Warm", file, 21, 19}}}},
 		sample{4, [][]frame{{{"a.Cold", file, 13, 11}}}}, // 0.4% < 0.5%
-		sample{146, [][]frame{{{"runtime.gcBgMarkWorker", "/go/src/runtime/mgc.go", 1, 1}}}},
+		sample{46, [][]frame{{{"runtime.gcBgMarkWorker", "/go/src/runtime/mgc.go", 1, 1}}}},
+		// Growth of "out": its own append grows it (through runtime frames only).
+		sample{40, [][]frame{{{"runtime.memmove", "/go/src/runtime/memmove.go", 1, 1}}, {{"runtime.growslice", "/go/src/runtime/slice.go", 200, 178}}, {{"a.Grows", file, 33, 29}}}},
+		// Not its growth: another slice's append, a copy, a growth inside a call.
+		sample{30, [][]frame{{{"runtime.growslice", "/go/src/runtime/slice.go", 200, 178}}, {{"a.Grows", file, 34, 29}}}},
+		sample{20, [][]frame{{{"runtime.memmove", "/go/src/runtime/memmove.go", 1, 1}}, {{"a.Grows", file, 33, 29}}}},
+		sample{10, [][]frame{{{"runtime.growslice", "/go/src/runtime/slice.go", 200, 178}, {"a.helper", file, 90, 89}}, {{"a.Grows", file, 33, 29}}}},
 	))
 	old := Config
 	defer func() { Config = old }()
@@ -471,15 +483,15 @@ func TestWrap(t *testing.T) {
 		got = append(got, strings.SplitN(d.Message, ";", 2)[0])
 	}
 	// Hottest first, then the finding without a loop.
-	if want := "loop in Hot,loop in Warm,no loop"; strings.Join(got, ",") != want {
+	if want := "loop in Hot,loop in Warm,loop in Grows,no loop"; strings.Join(got, ",") != want {
 		t.Errorf("order %q, want %q", strings.Join(got, ","), want)
 	}
 
 	// Threshold 0 keeps the cold loop.
 	Config = Settings{Profile: p, Threshold: 0}
 	res = analysistest.Run(&quiet{T: t}, dir, Wrap(fake), "a")
-	if n := len(res[0].Diagnostics); n != 4 {
-		t.Errorf("threshold 0: %d findings, want 4", n)
+	if n := len(res[0].Diagnostics); n != 5 {
+		t.Errorf("threshold 0: %d findings, want 5", n)
 	}
 	// Each weighed finding's weight is also data (-json's "hot"), the
 	// same numbers as its message; the finding without a loop has none.
@@ -506,7 +518,7 @@ func TestWrap(t *testing.T) {
 	for _, d := range res[0].Diagnostics {
 		got = append(got, d.Message)
 	}
-	if want := "loop in Hot,loop in Cold,loop in Warm,no loop"; strings.Join(got, ",") != want {
+	if want := "loop in Hot,loop in Cold,loop in Warm,no loop,loop in Grows"; strings.Join(got, ",") != want {
 		t.Errorf("without a profile: %q, want %q", strings.Join(got, ","), want)
 	}
 
@@ -527,3 +539,34 @@ func TestWrap(t *testing.T) {
 type quiet struct{ *testing.T }
 
 func (q *quiet) Errorf(string, ...any) {}
+
+// TestGrowthFuncs checks growthFuncs against the running toolchain's
+// GOROOT: a function renamed by a Go release would weigh no growth at all.
+func TestGrowthFuncs(t *testing.T) {
+	goroot := runtime.GOROOT()
+	for _, name := range growthFuncs {
+		pkg, fn, _ := strings.Cut(name, ".")
+		if strings.HasPrefix(name, "internal/") {
+			i := strings.LastIndex(name, "/")
+			dot := strings.Index(name[i:], ".")
+			pkg, fn = name[:i+dot], name[i+dot+1:]
+		}
+		decl := regexp.QuoteMeta("func " + fn + "(")
+		if recv, meth, ok := strings.Cut(fn, ")."); ok { // (*T).M
+			decl = `func \([a-z]+ ` + regexp.QuoteMeta(strings.TrimPrefix(recv, "(")) + `\) ` + regexp.QuoteMeta(meth+"(")
+		}
+		re := regexp.MustCompile(`(?m)^` + decl)
+		files, _ := filepath.Glob(filepath.Join(goroot, "src", pkg, "*.go"))
+		found := false
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found = found || re.Match(data)
+		}
+		if !found {
+			t.Errorf("%s: no %s in %s", name, re, filepath.Join(goroot, "src", pkg))
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/google/pprof/profile"
@@ -37,6 +39,10 @@ type hit struct {
 	sample int32
 	line   int32
 	leaf   bool // the innermost frame of the sample: its time is "flat" here
+	// grows is set on the innermost frame outside
+	// the runtime when the runtime frames below it grow a slice or a map or
+	// make a map (growthFuncs): this line's own append, insert or make.
+	grows bool
 }
 
 // Weight is the share of a profile's samples spent in a loop.
@@ -45,6 +51,17 @@ type Weight struct {
 	// stack: in its own code or in what it calls. Flat is the share with
 	// the loop's own code as the innermost frame.
 	Cum, Flat float64
+	// Growth is the share of samples in which one of the finding's own
+	// lines in the loop (those that name its variable) grows a slice or a
+	// map, or makes a map, itself: runtime frames only between the line
+	// and growthFuncs. It is the most that presizing or hoisting that
+	// variable can save; Cum also counts everything else the loop does,
+	// which the fix does not change (issue 17: loops at 10-12% of CPU
+	// whose fixes gained nothing measurable had 0% growth).
+	Growth float64
+	// GrowthOf names the variable Growth is about; "" when the finding's
+	// variable was not found and Growth covers every line of the loop.
+	GrowthOf string
 	// WholeFunc is set when the profile's line numbers do not fit the
 	// source (a profile of a different build: the function starts on
 	// another line, or has samples past its end): the weight is then the
@@ -193,8 +210,11 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 		v := s.Value[vi]
 		hp.value[si] = v
 		hp.total += v
+		grower := growingFrame(s)
+		frame := -1
 		for li, loc := range s.Location {
 			for k, ln := range loc.Line {
+				frame++
 				if ln.Function == nil {
 					continue
 				}
@@ -206,7 +226,7 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 					base := baseName(key[1])
 					hp.byBase[base] = append(hp.byBase[base], fn)
 				}
-				fn.hits = append(fn.hits, hit{sample: int32(si), line: int32(ln.Line), leaf: li == 0 && k == 0})
+				fn.hits = append(fn.hits, hit{sample: int32(si), line: int32(ln.Line), leaf: li == 0 && k == 0, grows: frame == grower})
 			}
 		}
 	}
@@ -216,14 +236,60 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 	return hp, nil
 }
 
-// Weigh returns the weight of the loop on lines [start, end] of f.
+// growthFuncs are the runtime functions, as profiles name them, that grow a
+// slice or a map or make a map: the work that a capacity, a size hint or a
+// make hoisted out of a loop removes. TestGrowthFuncs checks them against
+// GOROOT: a renamed one would silently weigh nothing.
+var growthFuncs = []string{
+	"runtime.growslice",
+	"runtime.growsliceNoAlias",
+	"runtime.growsliceBuf",
+	"runtime.growsliceBufNoAlias",
+	"runtime.makemap",
+	"runtime.makemap64",
+	"runtime.makemap_small",
+	"internal/runtime/maps.(*Map).growToSmall",
+	"internal/runtime/maps.(*Map).growToTable",
+	"internal/runtime/maps.(*table).rehash",
+	"internal/runtime/maps.(*table).grow",
+	"internal/runtime/maps.(*table).split",
+}
+
+// growingFrame returns the index, in the order index walks s's frames
+// (leaf first, inlined frames innermost first), of the innermost frame
+// outside the runtime when the runtime frames below it include one of
+// growthFuncs; -1 otherwise.
+func growingFrame(s *profile.Sample) int {
+	i, grows := 0, false
+	for _, loc := range s.Location {
+		for _, ln := range loc.Line {
+			if ln.Function == nil {
+				return -1
+			}
+			name := ln.Function.Name
+			if !strings.HasPrefix(name, "runtime.") && !strings.HasPrefix(name, "internal/runtime/") {
+				if grows {
+					return i
+				}
+				return -1
+			}
+			grows = grows || slices.Contains(growthFuncs, name)
+			i++
+		}
+	}
+	return -1
+}
+
+// Weigh returns the weight of the loop on lines [start, end] of f. Growth
+// counts the lines given in grow, or every line of the loop when there are
+// none.
 //
 // The samples counted are those with a frame of f (or of a closure of f,
 // inlined or not) in f's file whose line is in [start, end]; each sample
 // counts once however many of its frames are in the loop. When the profile's
 // lines do not fit f's source (see Weight.WholeFunc), every sample with a
 // frame of f counts instead.
-func (p *Profile) Weigh(f Func, start, end int) Weight {
+func (p *Profile) Weigh(f Func, start, end int, grow ...int) Weight {
 	var fns []*function
 	moved := false
 	for _, fn := range p.byBase[baseName(f.File)] {
@@ -249,8 +315,8 @@ func (p *Profile) Weigh(f Func, start, end int) Weight {
 	if moved {
 		start, end = 0, int(^uint(0)>>1)
 	}
-	var cum, flat int64
-	seen := make(map[int32]bool)
+	var cum, flat, growth int64
+	seen, grew := make(map[int32]bool), make(map[int32]bool)
 	for _, fn := range fns {
 		for _, h := range fn.hits {
 			if int(h.line) < start || int(h.line) > end {
@@ -263,11 +329,16 @@ func (p *Profile) Weigh(f Func, start, end int) Weight {
 			if h.leaf {
 				flat += p.value[h.sample]
 			}
+			if h.grows && !grew[h.sample] && (len(grow) == 0 || moved || slices.Contains(grow, int(h.line))) {
+				grew[h.sample] = true
+				growth += p.value[h.sample]
+			}
 		}
 	}
 	return Weight{
 		Cum:       float64(cum) / float64(p.total),
 		Flat:      float64(flat) / float64(p.total),
+		Growth:    float64(growth) / float64(p.total),
 		WholeFunc: moved,
 		Profile:   p.Path,
 	}

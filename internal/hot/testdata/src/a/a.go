@@ -1,6 +1,6 @@
 package a
 
-func Hot(xs []int) int { // want `loop in Hot; hot: 75\.0% of CPU samples in this loop \(25\.0% flat\)`
+func Hot(xs []int) int { // want `loop in Hot; hot: 75\.0% of CPU samples in this loop \(25\.0% flat, 0\.0% growing maps and slices\)`
 	s := 0
 	for _, x := range xs {
 		s += x
@@ -16,7 +16,7 @@ func Cold(xs []int) int { // dropped below the threshold
 	return s
 }
 
-func Warm(xs []int) int { // want `loop in Warm; hot: 10\.0% of CPU samples in this loop \(10\.0% flat\)`
+func Warm(xs []int) int { // want `loop in Warm; hot: 10\.0% of CPU samples in this loop \(10\.0% flat, 0\.0% growing maps and slices\)`
 	s := 0
 	for _, x := range xs {
 		s += x
@@ -25,3 +25,13 @@ func Warm(xs []int) int { // want `loop in Warm; hot: 10\.0% of CPU samples in t
 }
 
 func Plain() {} // want `^no loop$`
+
+func Grows(xs []int) []int {
+	var out []int // want `loop in Grows; hot: 10\.0% of CPU samples in this loop \(0\.0% flat, 4\.0% growing "out"\)`
+	other := []int{}
+	for _, x := range xs {
+		out = append(out, x)
+		other = append(other, x)
+	}
+	return append(out, other...)
+}
