@@ -249,60 +249,96 @@ func weigh(pass *analysis.Pass, profiles []*Profile, pos token.Pos, loop analysi
 
 // variableLines returns the variable a loop finding at pos is about (the
 // name at pos, or the one its value at pos is assigned to, as hotmap and
-// makecap report them) and the lines in the loop that name it.
-func variableLines(pass *analysis.Pass, file *ast.File, pos token.Pos, loop analysis.RelatedInformation) (types.Object, []int) {
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
-	var obj types.Object
-find:
-	for i, n := range path {
-		switch n := n.(type) {
-		case *ast.Ident:
-			if i == 0 {
-				obj = pass.TypesInfo.ObjectOf(n)
-			}
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for k, r := range n.Rhs {
-					if r.Pos() <= pos && pos < r.End() {
-						if id, ok := n.Lhs[k].(*ast.Ident); ok {
-							obj = pass.TypesInfo.ObjectOf(id)
-						}
-					}
-				}
-			}
-			break find
-		case *ast.ValueSpec:
-			for k, r := range n.Values {
-				if r.Pos() <= pos && pos < r.End() && k < len(n.Names) {
-					obj = pass.TypesInfo.ObjectOf(n.Names[k])
-				}
-			}
-			break find
-		case ast.Stmt:
-			break find
-		}
-		if obj != nil {
-			break
-		}
-	}
-	if _, ok := obj.(*types.Var); !ok {
+// makecap report them) and where the loop grows it: v = append(v, ...),
+// v[k] = x, v[k] op= x, v[k]++, and, for a variable made in the loop, its
+// make. Growth inside calls (maps.Copy(v, ...)) is not the loop's line's
+// and is not counted.
+func variableLines(pass *analysis.Pass, file *ast.File, pos token.Pos, loop analysis.RelatedInformation) (types.Object, []GrowthLine) {
+	obj := findingVar(pass.TypesInfo, file, pos)
+	if obj == nil {
 		return nil, nil
 	}
-	var lines []int
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && pass.TypesInfo.ObjectOf(id) == obj
+	}
+	intoMap := func(e ast.Expr) bool {
+		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+		return ok && is(ix.X)
+	}
+	var lines []GrowthLine
+	add := func(n ast.Node, k Growth) { lines = append(lines, GrowthLine{line(pass.Fset, n.Pos()), k}) }
 	ast.Inspect(file, func(n ast.Node) bool {
 		if n == nil || n.End() <= loop.Pos || n.Pos() >= loop.End {
 			return false
 		}
-		if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.ObjectOf(id) == obj {
-			lines = append(lines, line(pass.Fset, id.Pos()))
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if intoMap(lhs) {
+					add(lhs, GrowMap)
+				}
+				if i < len(n.Rhs) && is(lhs) {
+					if call, ok := ast.Unparen(n.Rhs[i]).(*ast.CallExpr); ok && len(call.Args) > 0 && is(call.Args[0]) {
+						if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+							if b, ok := pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+								add(call, GrowSlice)
+							}
+						}
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if intoMap(n.X) {
+				add(n, GrowMap)
+			}
 		}
 		return true
 	})
-	// A variable made on every iteration grows where it is made, too.
-	if loop.Pos <= pos && pos < loop.End {
-		lines = append(lines, line(pass.Fset, pos))
+	if loop.Pos <= pos && pos < loop.End { // made on every iteration
+		lines = append(lines, GrowthLine{line(pass.Fset, pos), MakeMap})
 	}
 	return obj, lines
+}
+
+// findingVar returns the variable named at pos, or assigned the value at
+// pos; nil if none.
+func findingVar(info *types.Info, file *ast.File, pos token.Pos) *types.Var {
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	if len(path) == 0 {
+		return nil
+	}
+	if id, ok := path[0].(*ast.Ident); ok {
+		if v, ok := info.Defs[id].(*types.Var); ok {
+			return v
+		}
+	}
+	for _, n := range path {
+		var lhs, rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = n.Lhs, n.Rhs
+		case *ast.ValueSpec:
+			for _, name := range n.Names {
+				lhs = append(lhs, name)
+			}
+			rhs = n.Values
+		case ast.Stmt:
+			return nil
+		default:
+			continue
+		}
+		for i, r := range rhs {
+			if r.Pos() <= pos && pos < r.End() && len(lhs) == len(rhs) {
+				if id, ok := lhs[i].(*ast.Ident); ok {
+					v, _ := info.ObjectOf(id).(*types.Var)
+					return v
+				}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 func line(fset *token.FileSet, pos token.Pos) int { return fset.Position(pos).Line }

@@ -6,10 +6,12 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -464,13 +466,14 @@ func TestWrap(t *testing.T) {
 		sample{250, [][]frame{{{"a.Hot", file, 5, 3}}}},
 		sample{100, [][]frame{{{"a.Warm", file, 21, 19}}}},
 		sample{4, [][]frame{{{"a.Cold", file, 13, 11}}}}, // 0.4% < 0.5%
-		sample{46, [][]frame{{{"runtime.gcBgMarkWorker", "/go/src/runtime/mgc.go", 1, 1}}}},
+		sample{26, [][]frame{{{"runtime.gcBgMarkWorker", "/go/src/runtime/mgc.go", 1, 1}}}},
 		// Growth of "out": its own append grows it (through runtime frames only).
 		sample{40, [][]frame{{{"runtime.memmove", "/go/src/runtime/memmove.go", 1, 1}}, {{"runtime.growslice", "/go/src/runtime/slice.go", 200, 178}}, {{"a.Grows", file, 33, 29}}}},
 		// Not its growth: another slice's append, a copy, a growth inside a call.
 		sample{30, [][]frame{{{"runtime.growslice", "/go/src/runtime/slice.go", 200, 178}}, {{"a.Grows", file, 34, 29}}}},
 		sample{20, [][]frame{{{"runtime.memmove", "/go/src/runtime/memmove.go", 1, 1}}, {{"a.Grows", file, 33, 29}}}},
 		sample{10, [][]frame{{{"runtime.growslice", "/go/src/runtime/slice.go", 200, 178}, {"a.helper", file, 90, 89}}, {{"a.Grows", file, 33, 29}}}},
+		sample{20, [][]frame{{{"runtime.makemap_small", "/go/src/runtime/map.go", 44, 43}}, {{"a.Grows", file, 33, 29}}}}, // a make, on an append's line
 	))
 	old := Config
 	defer func() { Config = old }()
@@ -483,7 +486,7 @@ func TestWrap(t *testing.T) {
 		got = append(got, strings.SplitN(d.Message, ";", 2)[0])
 	}
 	// Hottest first, then the finding without a loop.
-	if want := "loop in Hot,loop in Warm,loop in Grows,no loop"; strings.Join(got, ",") != want {
+	if want := "loop in Hot,loop in Grows,loop in Warm,no loop"; strings.Join(got, ",") != want {
 		t.Errorf("order %q, want %q", strings.Join(got, ","), want)
 	}
 
@@ -544,7 +547,7 @@ func (q *quiet) Errorf(string, ...any) {}
 // GOROOT: a function renamed by a Go release would weigh no growth at all.
 func TestGrowthFuncs(t *testing.T) {
 	goroot := runtime.GOROOT()
-	for _, name := range growthFuncs {
+	for name := range growthFuncs {
 		pkg, fn, _ := strings.Cut(name, ".")
 		if strings.HasPrefix(name, "internal/") {
 			i := strings.LastIndex(name, "/")
@@ -567,6 +570,60 @@ func TestGrowthFuncs(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no %s in %s", name, re, filepath.Join(goroot, "src", pkg))
+		}
+	}
+}
+
+func TestVariableLines(t *testing.T) {
+	const src = `package p
+
+func f(ks []string) map[string]int {
+	m := map[string]int{}
+	var s []string
+	for _, k := range ks {
+		m[k] = 1
+		m[k]++
+		s = append(s, k)
+		t := append(s, k)
+		_ = t
+		x := map[string]int{}
+		(x)[k] += 1
+		_ = m[k] + len(s)
+	}
+	return m
+}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+	if _, err := new(types.Config).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	pass := &analysis.Pass{Fset: fset, TypesInfo: info}
+	body := f.Decls[0].(*ast.FuncDecl).Body.List
+	loop := body[2].(*ast.RangeStmt)
+	span := loopmark.Related(loop, loopmark.Filled)
+	at := func(line, col int) token.Pos { return fset.File(f.Pos()).LineStart(line) + token.Pos(col-1) }
+	for _, tc := range []struct {
+		pos  token.Pos
+		name string
+		want []GrowthLine
+	}{
+		{at(4, 7), "m", []GrowthLine{{7, GrowMap}, {8, GrowMap}}},    // the literal assigned to m
+		{at(5, 6), "s", []GrowthLine{{9, GrowSlice}}},                // the name s; t := append(s, k) grows t
+		{at(12, 8), "x", []GrowthLine{{13, GrowMap}, {12, MakeMap}}}, // made in the loop
+		{at(3, 1), "", nil}, // not a variable
+	} {
+		v, got := variableLines(pass, f, tc.pos, span)
+		name := ""
+		if v != nil {
+			name = v.Name()
+		}
+		if name != tc.name || !slices.Equal(got, tc.want) {
+			t.Errorf("%s: variableLines = %s %v, want %s %v", fset.Position(tc.pos), name, got, tc.name, tc.want)
 		}
 	}
 }

@@ -39,10 +39,10 @@ type hit struct {
 	sample int32
 	line   int32
 	leaf   bool // the innermost frame of the sample: its time is "flat" here
-	// grows is set on the innermost frame outside
-	// the runtime when the runtime frames below it grow a slice or a map or
-	// make a map (growthFuncs): this line's own append, insert or make.
-	grows bool
+	// grows is set on the innermost frame outside the runtime when the
+	// runtime frames below it grow a slice or a map or make a map
+	// (growthFuncs): this line's own append, insert or make.
+	grows Growth
 }
 
 // Weight is the share of a profile's samples spent in a loop.
@@ -210,7 +210,7 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 		v := s.Value[vi]
 		hp.value[si] = v
 		hp.total += v
-		grower := growingFrame(s)
+		grower, kind := growingFrame(s)
 		frame := -1
 		for li, loc := range s.Location {
 			for k, ln := range loc.Line {
@@ -226,7 +226,10 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 					base := baseName(key[1])
 					hp.byBase[base] = append(hp.byBase[base], fn)
 				}
-				fn.hits = append(fn.hits, hit{sample: int32(si), line: int32(ln.Line), leaf: li == 0 && k == 0, grows: frame == grower})
+				fn.hits = append(fn.hits, hit{sample: int32(si), line: int32(ln.Line), leaf: li == 0 && k == 0})
+				if frame == grower {
+					fn.hits[len(fn.hits)-1].grows = kind
+				}
 			}
 		}
 	}
@@ -236,60 +239,79 @@ func index(path string, p *profile.Profile) (*Profile, error) {
 	return hp, nil
 }
 
-// growthFuncs are the runtime functions, as profiles name them, that grow a
-// slice or a map or make a map: the work that a capacity, a size hint or a
-// make hoisted out of a loop removes. TestGrowthFuncs checks them against
-// GOROOT: a renamed one would silently weigh nothing.
-var growthFuncs = []string{
-	"runtime.growslice",
-	"runtime.growsliceNoAlias",
-	"runtime.growsliceBuf",
-	"runtime.growsliceBufNoAlias",
-	"runtime.makemap",
-	"runtime.makemap64",
-	"runtime.makemap_small",
-	"internal/runtime/maps.(*Map).growToSmall",
-	"internal/runtime/maps.(*Map).growToTable",
-	"internal/runtime/maps.(*table).rehash",
-	"internal/runtime/maps.(*table).grow",
-	"internal/runtime/maps.(*table).split",
+// Growth is a kind of runtime work that a capacity, a size hint or a make
+// hoisted out of a loop removes.
+type Growth uint8
+
+const (
+	NoGrowth  Growth = iota
+	GrowSlice        // append past the capacity
+	GrowMap          // an insert past the map's room
+	MakeMap          // a map made (hoisting saves it)
+)
+
+// growthFuncs are the runtime functions, as profiles name them, behind
+// each kind of Growth. TestGrowthFuncs checks them against GOROOT: a
+// function renamed by a Go release would weigh no growth at all.
+var growthFuncs = map[string]Growth{
+	"runtime.growslice":                        GrowSlice,
+	"runtime.growsliceNoAlias":                 GrowSlice,
+	"runtime.growsliceBuf":                     GrowSlice,
+	"runtime.growsliceBufNoAlias":              GrowSlice,
+	"internal/runtime/maps.(*Map).growToSmall": GrowMap,
+	"internal/runtime/maps.(*Map).growToTable": GrowMap,
+	"internal/runtime/maps.(*table).rehash":    GrowMap,
+	"internal/runtime/maps.(*table).grow":      GrowMap,
+	"internal/runtime/maps.(*table).split":     GrowMap,
+	"runtime.makemap":                          MakeMap,
+	"runtime.makemap64":                        MakeMap,
+	"runtime.makemap_small":                    MakeMap,
 }
 
 // growingFrame returns the index, in the order index walks s's frames
 // (leaf first, inlined frames innermost first), of the innermost frame
-// outside the runtime when the runtime frames below it include one of
-// growthFuncs; -1 otherwise.
-func growingFrame(s *profile.Sample) int {
-	i, grows := 0, false
+// outside the runtime, and the Growth of the runtime frames below it; -1
+// when they do none.
+func growingFrame(s *profile.Sample) (int, Growth) {
+	i, kind := 0, NoGrowth
 	for _, loc := range s.Location {
 		for _, ln := range loc.Line {
 			if ln.Function == nil {
-				return -1
+				return -1, NoGrowth
 			}
 			name := ln.Function.Name
 			if !strings.HasPrefix(name, "runtime.") && !strings.HasPrefix(name, "internal/runtime/") {
-				if grows {
-					return i
+				if kind == NoGrowth {
+					return -1, NoGrowth
 				}
-				return -1
+				return i, kind
 			}
-			grows = grows || slices.Contains(growthFuncs, name)
+			if g, ok := growthFuncs[name]; ok {
+				kind = g // the outermost one: growslice may allocate, a map's growth too
+			}
 			i++
 		}
 	}
-	return -1
+	return -1, NoGrowth
+}
+
+// GrowthLine is a line of a loop where a finding's variable may grow, and
+// how: an append to it, an insert into it, or its make.
+type GrowthLine struct {
+	Line int
+	Kind Growth
 }
 
 // Weigh returns the weight of the loop on lines [start, end] of f. Growth
-// counts the lines given in grow, or every line of the loop when there are
-// none.
+// counts the growth given in grow, or any growth on the loop's lines when
+// there is none.
 //
 // The samples counted are those with a frame of f (or of a closure of f,
 // inlined or not) in f's file whose line is in [start, end]; each sample
 // counts once however many of its frames are in the loop. When the profile's
 // lines do not fit f's source (see Weight.WholeFunc), every sample with a
 // frame of f counts instead.
-func (p *Profile) Weigh(f Func, start, end int, grow ...int) Weight {
+func (p *Profile) Weigh(f Func, start, end int, grow ...GrowthLine) Weight {
 	var fns []*function
 	moved := false
 	for _, fn := range p.byBase[baseName(f.File)] {
@@ -329,7 +351,7 @@ func (p *Profile) Weigh(f Func, start, end int, grow ...int) Weight {
 			if h.leaf {
 				flat += p.value[h.sample]
 			}
-			if h.grows && !grew[h.sample] && (len(grow) == 0 || moved || slices.Contains(grow, int(h.line))) {
+			if h.grows != NoGrowth && !grew[h.sample] && (len(grow) == 0 || moved || slices.Contains(grow, GrowthLine{int(h.line), h.grows})) {
 				grew[h.sample] = true
 				growth += p.value[h.sample]
 			}
