@@ -43,7 +43,7 @@ func TestProfile(t *testing.T) {
 	// The hot loop and two cold ones: makecap, makecap, hotmap.
 	hotPos, coldPos, coldMapPos := "pgomod/pgomod.go:"+lineOf(t, src, "var out []string"),
 		"pgomod/pgomod.go:"+lineOf(t, src, "var out []int"), "pgomod/pgomod.go:"+lineOf(t, src, "m := map[int]int{}")
-	weightRE := regexp.MustCompile(`; hot: (\d+\.\d)% of CPU samples in this loop \((\d+\.\d)% flat\)$`)
+	weightRE := regexp.MustCompile(`; hot: (\d+\.\d)% of CPU samples in this loop \((\d+\.\d)% flat, (\d+\.\d)% growing ("[^"]+"|maps and slices)\)$`)
 	weight := func(d diagnostic) float64 {
 		m := weightRE.FindStringSubmatch(d.msg)
 		if m == nil {
@@ -70,6 +70,10 @@ func TestProfile(t *testing.T) {
 		if w := weight(diags[0]); w < 50 {
 			t.Errorf("hot loop weighs %.1f%%, want most of the profile", w)
 		}
+		// Render's appends grow "out" (growslice): a share of the loop's.
+		if m := weightRE.FindStringSubmatch(diags[0].msg); m[3] == "0.0" || m[4] != `"out"` {
+			t.Errorf("hot loop: growth %s%% of %s, want some of \"out\"", m[3], m[4])
+		}
 	})
 
 	t.Run("ThresholdZero", func(t *testing.T) {
@@ -94,7 +98,7 @@ func TestProfile(t *testing.T) {
 		stdout, stderr, code := run(t, mod, maplintBin, "-makecap", "-hotmap", "-json", "-profile="+prof, "-hot-threshold=0", "./...")
 		var doc map[string]map[string][]struct {
 			Posn, Message string
-			Hot           *struct{ Cum, Flat float64 }
+			Hot           *struct{ Cum, Flat, Growth float64 }
 		}
 		if err := json.Unmarshal([]byte(stdout), &doc); code != 0 || err != nil {
 			t.Fatalf("-json: exit %d, %v\n%s%s", code, err, stdout, stderr)
@@ -106,7 +110,7 @@ func TestProfile(t *testing.T) {
 		// The weight is also a typed field, the message's numbers as shares.
 		for _, d := range list {
 			m := weightRE.FindStringSubmatch(d.Message)
-			if d.Hot == nil || m == nil || fmt.Sprintf("%.1f", d.Hot.Cum*100) != m[1] || fmt.Sprintf("%.1f", d.Hot.Flat*100) != m[2] {
+			if d.Hot == nil || m == nil || fmt.Sprintf("%.1f", d.Hot.Cum*100) != m[1] || fmt.Sprintf("%.1f", d.Hot.Flat*100) != m[2] || fmt.Sprintf("%.1f", d.Hot.Growth*100) != m[3] {
 				t.Errorf("-json %s: hot %+v, want the message's weight", d.Posn, d.Hot)
 			}
 		}

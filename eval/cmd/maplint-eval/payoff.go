@@ -43,6 +43,7 @@ type payoffFinding struct {
 	Message  string  `json:"message"`
 	Cum      float64 `json:"cum"` // share 0..1
 	Flat     float64 `json:"flat"`
+	Growth   float64 `json:"growth"` // the finding's own variable's growth
 	Hot      bool    `json:"hot"`
 	edits    []jsonEdit
 }
@@ -263,13 +264,13 @@ func payoffMain(args []string) error {
 	fmt.Fprintf(&md, "- benchmarks: `-bench '%s' -benchtime %s`; profile: %s; comparison: %d rounds of old, hot, cold (`-count 1` each, in turn)\n", *bench, *benchtime, profiled, *count)
 	fmt.Fprintf(&md, "- maplint %s; hot threshold %.1f%%\n", strings.Join(margs[:3], " ")+" "+strings.Join(lintPatterns, " "), *threshold)
 	fmt.Fprintf(&md, "- load average (1, 5, 15 min): %s → %s; wall %s\n\n", load0, loadavg(), time.Since(start).Round(time.Second))
-	fmt.Fprintf(&md, "| finding | analyzer | hot (cum) | flat | applied to |\n|---|---|---|---|---|\n")
+	fmt.Fprintf(&md, "| finding | analyzer | hot (cum) | flat | growth | applied to |\n|---|---|---|---|---|---|\n")
 	for _, f := range found {
 		to := "cold"
 		if f.Hot {
 			to = "hot"
 		}
-		fmt.Fprintf(&md, "| `%s` %s | %s | %.2f%% | %.2f%% | %s |\n", f.Posn, esc(shortMessage(f.Message)), f.Analyzer, f.Cum*100, f.Flat*100, to)
+		fmt.Fprintf(&md, "| `%s` %s | %s | %.2f%% | %.2f%% | %.3f%% | %s |\n", f.Posn, esc(shortMessage(f.Message)), f.Analyzer, f.Cum*100, f.Flat*100, f.Growth*100, to)
 	}
 	if len(found) == 0 {
 		fmt.Fprintf(&md, "| (no fixable loop finding in non-test files) | | | | |\n")
@@ -305,7 +306,7 @@ func payoffFindings(b []byte, base string, threshold float64) ([]*payoffFinding,
 		SuggestedFixes []struct {
 			Edits []jsonEdit `json:"edits"`
 		} `json:"suggested_fixes"`
-		Hot *struct{ Cum, Flat float64 } `json:"hot"`
+		Hot *struct{ Cum, Flat, Growth float64 } `json:"hot"`
 	}
 	var out []*payoffFinding
 	seen := map[string]bool{}
@@ -339,7 +340,7 @@ func payoffFindings(b []byte, base string, threshold float64) ([]*payoffFinding,
 					}
 					seen[an+posn] = true
 					out = append(out, &payoffFinding{Analyzer: an, Posn: posn, Message: d.Message,
-						Cum: d.Hot.Cum, Flat: d.Hot.Flat, Hot: d.Hot.Cum*100 >= threshold, edits: d.SuggestedFixes[0].Edits})
+						Cum: d.Hot.Cum, Flat: d.Hot.Flat, Growth: d.Hot.Growth, Hot: d.Hot.Cum*100 >= threshold, edits: d.SuggestedFixes[0].Edits})
 				}
 			}
 		}
