@@ -313,30 +313,30 @@ func findingVar(info *types.Info, file *ast.File, pos token.Pos) *types.Var {
 			return v
 		}
 	}
+	within := func(e ast.Expr) bool { return e.Pos() <= pos && pos < e.End() }
+	varOf := func(id *ast.Ident) *types.Var { v, _ := info.ObjectOf(id).(*types.Var); return v }
 	for _, n := range path {
-		var lhs, rhs []ast.Expr
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			lhs, rhs = n.Lhs, n.Rhs
-		case *ast.ValueSpec:
-			for _, name := range n.Names {
-				lhs = append(lhs, name)
+			if len(n.Lhs) != len(n.Rhs) {
+				return nil // a, b := f(): no value per name
 			}
-			rhs = n.Values
-		case ast.Stmt:
-			return nil
-		default:
-			continue
-		}
-		for i, r := range rhs {
-			if r.Pos() <= pos && pos < r.End() && len(lhs) == len(rhs) {
-				if id, ok := lhs[i].(*ast.Ident); ok {
-					v, _ := info.ObjectOf(id).(*types.Var)
-					return v
+			for i, r := range n.Rhs {
+				if id, ok := n.Lhs[i].(*ast.Ident); ok && within(r) {
+					return varOf(id)
 				}
 			}
+			return nil
+		case *ast.ValueSpec:
+			for i, r := range n.Values {
+				if i < len(n.Names) && within(r) {
+					return varOf(n.Names[i])
+				}
+			}
+			return nil
+		case ast.Stmt:
+			return nil
 		}
-		return nil
 	}
 	return nil
 }
