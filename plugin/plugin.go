@@ -16,7 +16,7 @@
 //	          newmap:                     # one block per analyzer:
 //	            some-flag: value          # its flags, as "maplint help newmap" lists them
 //	          profile: cpu.pprof          # weigh hotmap/makecap findings by a CPU profile (docs/profile.md)
-//	          hot-threshold: 0.5          # with a profile: drop loop findings under this % of samples
+//	          hot-threshold: 0.5          # with a profile: drop loop findings whose growth is under this % of samples
 //
 // The analyzers are exactly those of the registry, analyzers.All(), in its
 // order; nothing is listed here a second time. Only with a profile setting

@@ -42,7 +42,7 @@ func main() {
 	flag.StringVar(&hot.Config.Profile, "profile", "",
 		"pprof CPU `file` that weighs hotmap and makecap findings (default: the default.pgo of the main packages linted; see docs/profile.md)")
 	flag.Float64Var(&hot.Config.Threshold, "hot-threshold", hot.DefaultThreshold,
-		"with a profile, drop loop findings under this `percent` of CPU samples (0 keeps all)")
+		"with a profile, drop loop findings whose variable grows in under this `percent` of CPU samples (0 keeps all)")
 	hot.Config.Patterns = func() []string {
 		args := flag.Args()
 		if len(args) == 1 && strings.HasSuffix(args[0], ".cfg") {

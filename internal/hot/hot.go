@@ -23,6 +23,13 @@
 // starts on another line, or has samples past its end: a profile of an
 // older build), the whole function is weighed and the message says so.
 //
+// Growth is the part of the loop's weight that the fix removes: samples in
+// which a line of the loop grows the finding's own variable (see
+// Weight.Growth). It is what the threshold applies to and what orders the
+// findings: issue 17 measured loops at 10-12% of CPU whose fixes changed
+// nothing (growth 0.0%), and a loop whose variable's growth had 13% whose
+// fix saved 9.8% of the time.
+//
 // # Integration
 //
 // Wrap returns an analyzer that runs the original with an intercepted
@@ -57,8 +64,8 @@ type Settings struct {
 	// Profile is a pprof CPU profile file; "" means none, unless
 	// Patterns finds default.pgo files.
 	Profile string
-	// Threshold is the minimum cumulative weight, in percent, that a
-	// weighed finding needs to be reported; 0 keeps every finding.
+	// Threshold is the minimum growth weight (Weight.Growth), in percent,
+	// that a weighed finding needs to be reported; 0 keeps every finding.
 	Threshold float64
 	// Patterns, when not nil and Profile is "", returns the package
 	// patterns of the run: the default.pgo of each main package they
@@ -159,7 +166,7 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 			continue
 		}
 		w := weigh(pass, profiles, d.Pos, loop)
-		if w.Cum*100 < cfg.Threshold {
+		if w.Growth*100 < cfg.Threshold {
 			continue
 		}
 		d.Message += describe(w, len(profiles) > 1)
@@ -173,7 +180,7 @@ func run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
 			}
 			return 1
 		}
-		return cmp.Compare(y.w.Cum, x.w.Cum)
+		return cmp.Or(cmp.Compare(y.w.Growth, x.w.Growth), cmp.Compare(y.w.Cum, x.w.Cum))
 	})
 	for _, x := range ws {
 		pass.Report(x.d)
@@ -347,7 +354,7 @@ func line(fset *token.FileSet, pos token.Pos) int { return fset.Position(pos).Li
 func describe(w Weight, withSource bool) string {
 	var s string
 	if w.WholeFunc {
-		s = fmt.Sprintf("; hot: %.1f%% of CPU samples in this loop's function (the profile's line numbers do not match this source, so the whole function is weighed)", w.Cum*100)
+		s = fmt.Sprintf("; hot: %.1f%% of CPU samples in this loop's function, %.1f%% growing maps and slices in it (the profile's line numbers do not match this source, so the whole function is weighed)", w.Cum*100, w.Growth*100)
 	} else {
 		grows := "maps and slices" // the variable was not found: every line of the loop
 		if w.GrowthOf != "" {
