@@ -1,6 +1,7 @@
 // Package hot ranks and filters loop findings by a CPU profile (issue 9):
 // a finding about a loop that the profile shows cold is dropped, the others
-// get their weight appended and are reported hottest first.
+// get their weight appended and are reported by the share of the growth
+// their fix removes, most first.
 //
 // # The loop of a finding
 //
