@@ -1,5 +1,5 @@
 // Package hot ranks and filters loop findings by a CPU profile (issue 9):
-// a finding about a loop that the profile shows cold is dropped, the others
+// a finding whose fix the profile shows saves little is dropped, the others
 // get their weight appended and are reported by the share of the growth
 // their fix removes, most first.
 //
