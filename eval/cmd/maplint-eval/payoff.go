@@ -24,7 +24,7 @@ const payoffUsage = `usage: maplint-eval payoff [flags] -set NAME -pkg ./dir -be
 In copies of a prepared set (or -C DIR) under -work:
  1. go test -c the package; run its benchmarks -count times with -cpuprofile;
  2. maplint -json -profile=<that> -hot-threshold=0 on -lint (default -pkg);
- 3. copy "hot": the fixes of the findings weighing >= -threshold %;
+ 3. copy "hot": the fixes of the findings weighing >= -threshold % (-by growth, as maplint filters, or cum);
     copy "cold": the fixes of the others (non-test files only); both must
     pass go build and go vet;
  4. -count rounds, each running the old, hot and cold test binaries once
@@ -65,6 +65,7 @@ func payoffMain(args []string) error {
 	benchtime := fs.String("benchtime", "200ms", "go test -benchtime of every run")
 	count := fs.Int("count", 10, "runs of the profile (-count) and rounds of the comparison")
 	threshold := fs.Float64("threshold", 0.5, "hot threshold, percent of CPU samples (maplint's default -hot-threshold)")
+	by := fs.String("by", "growth", "the weight -threshold applies to: growth (what maplint's -hot-threshold applies to) or cum (the loop's share, as before issue 17)")
 	maplintBin := fs.String("maplint", "", "maplint binary (default: build ./cmd/maplint from the working tree)")
 	benchstat := fs.String("benchstat", "", "benchstat binary (default: go install golang.org/x/perf/cmd/benchstat@latest into <cache>/gobin)")
 	work := fs.String("work", "", "directory for the three copies (default: <cache>/scratch/payoff-<name>)")
@@ -73,9 +74,9 @@ func payoffMain(args []string) error {
 	var extra stringsFlag
 	fs.Var(&extra, "maplint-flag", "a flag passed to maplint when it weighs the findings, repeatable (-maplint-flag=-hotmap.per-iteration)")
 	fs.Parse(args)
-	if *pkg == "" || *bench == "" || (*setName == "") == (*dir == "") || *count < 1 {
+	if *pkg == "" || *bench == "" || (*setName == "") == (*dir == "") || *count < 1 || (*by != "growth" && *by != "cum") {
 		fs.Usage()
-		return fmt.Errorf("want -pkg, -bench, -count >= 1 and one of -set, -C")
+		return fmt.Errorf("want -pkg, -bench, -count >= 1, -by growth or cum, and one of -set, -C")
 	}
 	src, name := *dir, filepath.Base(*dir)
 	if *setName != "" {
@@ -177,7 +178,7 @@ func payoffMain(args []string) error {
 	if err := os.WriteFile(filepath.Join(*out, "findings.json"), m.Stdout, 0o644); err != nil {
 		return err
 	}
-	found, err := payoffFindings(m.Stdout, copies["old"], *threshold)
+	found, err := payoffFindings(m.Stdout, copies["old"], *threshold, *by == "growth")
 	if err != nil {
 		return err
 	}
@@ -262,7 +263,7 @@ func payoffMain(args []string) error {
 		profiled = "reused from an earlier run (its benchmarks are in profile-bench.txt)"
 	}
 	fmt.Fprintf(&md, "- benchmarks: `-bench '%s' -benchtime %s`; profile: %s; comparison: %d rounds of old, hot, cold (`-count 1` each, in turn)\n", *bench, *benchtime, profiled, *count)
-	fmt.Fprintf(&md, "- maplint %s; hot threshold %.1f%%\n", strings.Join(margs[:3], " ")+" "+strings.Join(lintPatterns, " "), *threshold)
+	fmt.Fprintf(&md, "- maplint %s; hot threshold %.1f%% of %s\n", strings.Join(margs, " "), *threshold, *by)
 	fmt.Fprintf(&md, "- load average (1, 5, 15 min): %s → %s; wall %s\n\n", load0, loadavg(), time.Since(start).Round(time.Second))
 	fmt.Fprintf(&md, "| finding | analyzer | hot (cum) | flat | growth | applied to |\n|---|---|---|---|---|---|\n")
 	for _, f := range found {
@@ -298,8 +299,15 @@ func shortMessage(msg string) string {
 
 // payoffFindings returns the deduplicated weighed loop findings with a fix
 // in non-test files of a maplint -json output, hottest first. A finding is
-// hot when its cumulative weight is at least threshold percent.
-func payoffFindings(b []byte, base string, threshold float64) ([]*payoffFinding, error) {
+// hot when its growth weight (byGrowth) or its cumulative weight is at
+// least threshold percent.
+func payoffFindings(b []byte, base string, threshold float64, byGrowth bool) ([]*payoffFinding, error) {
+	weight := func(cum, growth float64) float64 {
+		if byGrowth {
+			return growth
+		}
+		return cum
+	}
 	type diag struct {
 		Posn           string `json:"posn"`
 		Message        string `json:"message"`
@@ -340,7 +348,7 @@ func payoffFindings(b []byte, base string, threshold float64) ([]*payoffFinding,
 					}
 					seen[an+posn] = true
 					out = append(out, &payoffFinding{Analyzer: an, Posn: posn, Message: d.Message,
-						Cum: d.Hot.Cum, Flat: d.Hot.Flat, Growth: d.Hot.Growth, Hot: d.Hot.Cum*100 >= threshold, edits: d.SuggestedFixes[0].Edits})
+						Cum: d.Hot.Cum, Flat: d.Hot.Flat, Growth: d.Hot.Growth, Hot: weight(d.Hot.Cum, d.Hot.Growth)*100 >= threshold, edits: d.SuggestedFixes[0].Edits})
 				}
 			}
 		}
