@@ -145,6 +145,7 @@ type (
 		Cum       float64 `json:"cum"`
 		Flat      float64 `json:"flat"`
 		Growth    float64 `json:"growth"`
+		GrowthOf  string  `json:"growth_of,omitempty"` // the variable; "" when growth covers the loop's every line
 		WholeFunc bool    `json:"whole_function,omitempty"`
 		Profile   string  `json:"profile"`
 	}
@@ -209,7 +210,7 @@ func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
 	}
 	var weight *jsonHot
 	if w, ok := hot.WeightOf(d); ok {
-		weight = &jsonHot{w.Cum, w.Flat, w.Growth, w.WholeFunc, w.Profile}
+		weight = &jsonHot{w.Cum, w.Flat, w.Growth, w.GrowthOf, w.WholeFunc, w.Profile}
 	}
 	return jsonDiagnostic{
 		Hot:            weight,

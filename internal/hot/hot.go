@@ -52,7 +52,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/maplint/maplint/internal/analysisutil"
 	"github.com/maplint/maplint/internal/loopmark"
 )
 
@@ -245,7 +247,7 @@ func weigh(pass *analysis.Pass, profiles []*Profile, pos token.Pos, loop analysi
 	var best Weight
 	for i, p := range profiles {
 		w := p.Weigh(fn, start, end, lines...)
-		if i == 0 || w.Cum > best.Cum {
+		if i == 0 || cmp.Or(cmp.Compare(w.Growth, best.Growth), cmp.Compare(w.Cum, best.Cum)) > 0 {
 			best = w
 		}
 	}
@@ -258,9 +260,9 @@ func weigh(pass *analysis.Pass, profiles []*Profile, pos token.Pos, loop analysi
 // variableLines returns the variable a loop finding at pos is about (the
 // name at pos, or the one its value at pos is assigned to, as hotmap and
 // makecap report them) and where the loop grows it: v = append(v, ...),
-// v[k] = x, v[k] op= x, v[k]++, and, for a variable made in the loop, its
-// make. Growth inside calls (maps.Copy(v, ...)) is not the loop's line's
-// and is not counted.
+// v[k] = x, v[k] op= x, v[k]++, maps.Copy(v, ...), maps.Insert(v, ...)
+// and, for a variable made in the loop, its make. Growth inside other
+// calls is not the loop line's own and is not counted.
 func variableLines(pass *analysis.Pass, file *ast.File, pos token.Pos, loop analysis.RelatedInformation) (types.Object, []GrowthLine) {
 	obj := findingVar(pass.TypesInfo, file, pos)
 	if obj == nil {
@@ -296,6 +298,11 @@ func variableLines(pass *analysis.Pass, file *ast.File, pos token.Pos, loop anal
 					}
 				}
 			}
+		case *ast.CallExpr:
+			if len(n.Args) > 0 && is(n.Args[0]) &&
+				analysisutil.IsFunctionNamed(typeutil.Callee(pass.TypesInfo, n), "maps", "Copy", "Insert") {
+				add(n, GrowMap)
+			}
 		case *ast.IncDecStmt:
 			if intoMap(n.X) {
 				add(n, GrowMap)
@@ -317,7 +324,7 @@ func findingVar(info *types.Info, file *ast.File, pos token.Pos) *types.Var {
 		return nil
 	}
 	if id, ok := path[0].(*ast.Ident); ok {
-		if v, ok := info.Defs[id].(*types.Var); ok {
+		if v, ok := info.ObjectOf(id).(*types.Var); ok { // var out []T, or out = []T{}
 			return v
 		}
 	}

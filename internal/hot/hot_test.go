@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -578,9 +579,13 @@ func TestGrowthFuncs(t *testing.T) {
 func TestVariableLines(t *testing.T) {
 	const src = `package p
 
-func f(ks []string) map[string]int {
+import "maps"
+
+func f(ks []string, src map[string]int) map[string]int {
 	m := map[string]int{}
 	var s []string
+	var u []string
+	u = []string{}
 	for _, k := range ks {
 		m[k] = 1
 		m[k]++
@@ -590,6 +595,10 @@ func f(ks []string) map[string]int {
 		x := map[string]int{}
 		(x)[k] += 1
 		_ = m[k] + len(s)
+		maps.Copy(x, src)
+		maps.Insert(m, maps.All(src))
+		maps.Copy(src, m)
+		u = append(u, k)
 	}
 	return m
 }
@@ -599,13 +608,13 @@ func f(ks []string) map[string]int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
-	if _, err := new(types.Config).Check("p", fset, []*ast.File{f}, info); err != nil {
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
 		t.Fatal(err)
 	}
 	pass := &analysis.Pass{Fset: fset, TypesInfo: info}
-	body := f.Decls[0].(*ast.FuncDecl).Body.List
-	loop := body[2].(*ast.RangeStmt)
+	body := f.Decls[1].(*ast.FuncDecl).Body.List
+	loop := body[4].(*ast.RangeStmt)
 	span := loopmark.Related(loop, loopmark.Filled)
 	at := func(line, col int) token.Pos { return fset.File(f.Pos()).LineStart(line) + token.Pos(col-1) }
 	for _, tc := range []struct {
@@ -613,10 +622,11 @@ func f(ks []string) map[string]int {
 		name string
 		want []GrowthLine
 	}{
-		{at(4, 7), "m", []GrowthLine{{7, GrowMap}, {8, GrowMap}}},    // the literal assigned to m
-		{at(5, 6), "s", []GrowthLine{{9, GrowSlice}}},                // the name s; t := append(s, k) grows t
-		{at(12, 8), "x", []GrowthLine{{13, GrowMap}, {12, MakeMap}}}, // made in the loop
-		{at(3, 1), "", nil}, // not a variable
+		{at(6, 7), "m", []GrowthLine{{11, GrowMap}, {12, GrowMap}, {20, GrowMap}}},  // the literal assigned to m; maps.Insert(m, ...) fills it, maps.Copy(src, m) does not
+		{at(7, 6), "s", []GrowthLine{{13, GrowSlice}}},                              // the name s; t := append(s, k) grows t
+		{at(16, 8), "x", []GrowthLine{{17, GrowMap}, {19, GrowMap}, {16, MakeMap}}}, // made in the loop
+		{at(9, 2), "u", []GrowthLine{{22, GrowSlice}}},                              // u = []string{}: reported at the assigned name
+		{at(5, 1), "", nil}, // not a variable
 	} {
 		v, got := variableLines(pass, f, tc.pos, span)
 		name := ""
@@ -625,6 +635,34 @@ func f(ks []string) map[string]int {
 		}
 		if name != tc.name || !slices.Equal(got, tc.want) {
 			t.Errorf("%s: variableLines = %s %v, want %s %v", fset.Position(tc.pos), name, got, tc.name, tc.want)
+		}
+	}
+}
+
+func TestGrowingFrame(t *testing.T) {
+	rt := func(name string) frame { return frame{name, "/go/src/runtime/x.go", 1, 1} }
+	user := func(name string, line int64) frame { return frame{name, "/m/a.go", line, 1} }
+	for _, tc := range []struct {
+		name  string
+		stack [][]frame
+		index int
+		kind  Growth
+	}{
+		{"slice", [][]frame{{rt("runtime.memmove")}, {rt("runtime.growslice")}, {user("a.F", 5)}}, 2, GrowSlice},
+		{"hashing below the growth", [][]frame{{{"aeshashbody", "", 0, 0}}, {{"internal/abi.(*MapType).IndirectKey", "/go/src/internal/abi/map.go", 1, 1}, rt("internal/runtime/maps.(*table).rehash")},
+			{rt("runtime.mapassign_faststr")}, {user("a.F", 5)}}, 4, GrowMap},
+		{"maps.Copy between", [][]frame{{rt("internal/runtime/maps.(*Map).growToTable")}, {rt("runtime.mapassign_faststr")},
+			{{"maps.Copy[go.shape.map[string]int,go.shape.map[string]int,go.shape.string,go.shape.int]", "/go/src/maps/maps.go", 1, 1}}, {user("a.F", 5)}}, 3, GrowMap},
+		{"maps.Insert's yield", [][]frame{{rt("runtime.growslice")}, {rt("runtime.hashGrow")}, {rt("runtime.mapassign")},
+			{{"maps.Insert[...].func1", "/go/src/maps/iter.go", 1, 1}, {"maps.All[...].func1", "/go/src/maps/iter.go", 1, 1}, {"maps.Insert[...]", "/go/src/maps/iter.go", 1, 1}}, {user("a.F", 5)}}, 6, GrowMap},
+		{"the grower is a called function", [][]frame{{rt("runtime.growslice")}, {user("a.helper", 9), user("a.F", 5)}}, 1, GrowSlice},
+		{"a make", [][]frame{{rt("runtime.mallocgc")}, {rt("runtime.makemap_small")}, {user("a.F", 5)}}, 2, MakeMap},
+		{"no growth", [][]frame{{rt("runtime.memmove")}, {user("a.F", 5)}}, -1, NoGrowth},
+		{"growth in a user function's own code", [][]frame{{user("a.G", 3)}, {rt("runtime.growslice")}}, -1, NoGrowth},
+	} {
+		p := build(sample{1, tc.stack})
+		if i, k := growingFrame(p.Sample[0]); i != tc.index || k != tc.kind {
+			t.Errorf("%s: growingFrame = %d, %d; want %d, %d", tc.name, i, k, tc.index, tc.kind)
 		}
 	}
 }

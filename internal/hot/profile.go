@@ -2,6 +2,7 @@ package hot
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -51,13 +52,15 @@ type Weight struct {
 	// stack: in its own code or in what it calls. Flat is the share with
 	// the loop's own code as the innermost frame.
 	Cum, Flat float64
-	// Growth is the share of samples in which one of the finding's own
-	// lines in the loop (those that name its variable) grows a slice or a
-	// map, or makes a map, itself: runtime frames only between the line
-	// and growthFuncs. It is the most that presizing or hoisting that
-	// variable can save; Cum also counts everything else the loop does,
-	// which the fix does not change (issue 17: loops at 10-12% of CPU
-	// whose fixes gained nothing measurable had 0% growth).
+	// Growth is the share of samples in which a line of the loop that
+	// appends to, inserts into or makes the finding's own variable grows
+	// it: growthFuncs, reached from the line through the runtime and std's
+	// map fillers only. It is what presizing or hoisting that variable
+	// saves directly; the garbage collector's background work that fewer
+	// bytes spare is in no loop's share, so it is a lower bound. Cum also
+	// counts everything else the loop does, which the fix does not change
+	// (issue 17: loops at 10-12% of CPU whose fixes gained nothing
+	// measurable had 0% growth).
 	Growth float64
 	// GrowthOf names the variable Growth is about; "" when the finding's
 	// variable was not found and Growth covers every line of the loop.
@@ -268,10 +271,28 @@ var growthFuncs = map[string]Growth{
 	"runtime.makemap_small":                    MakeMap,
 }
 
+// legacyGrowthFuncs are map growth before Swiss tables (Go 1.23 and older,
+// or GOEXPERIMENT=noswissmap): a production profile, or a default.pgo, may
+// come from such a build. The running toolchain need not have them.
+var legacyGrowthFuncs = map[string]Growth{
+	"runtime.hashGrow":         GrowMap,
+	"runtime.growWork":         GrowMap,
+	"runtime.growWork_fast32":  GrowMap,
+	"runtime.growWork_fast64":  GrowMap,
+	"runtime.growWork_faststr": GrowMap,
+	"runtime.evacuate":         GrowMap,
+	"runtime.evacuate_fast32":  GrowMap,
+	"runtime.evacuate_fast64":  GrowMap,
+	"runtime.evacuate_faststr": GrowMap,
+	"runtime.makeBucketArray":  GrowMap,
+}
+
 // growingFrame returns the index, in the order index walks s's frames
-// (leaf first, inlined frames innermost first), of the innermost frame
-// outside the runtime, and the Growth of the runtime frames below it; -1
-// when they do none.
+// (leaf first, inlined frames innermost first), of the frame that caused
+// the growth of a slice or map the sample is in, and its kind; -1 when the
+// sample grows nothing. Frames below the growth function are whatever it
+// calls (aeshashbody, internal/abi's inlined helpers); frames above it up
+// to the grower are the runtime's and std's map fillers (fillFrame).
 func growingFrame(s *profile.Sample) (int, Growth) {
 	i, kind := 0, NoGrowth
 	for _, loc := range s.Location {
@@ -280,19 +301,33 @@ func growingFrame(s *profile.Sample) (int, Growth) {
 				return -1, NoGrowth
 			}
 			name := ln.Function.Name
-			if !strings.HasPrefix(name, "runtime.") && !strings.HasPrefix(name, "internal/runtime/") {
-				if kind == NoGrowth {
-					return -1, NoGrowth
-				}
-				return i, kind
-			}
-			if g, ok := growthFuncs[name]; ok {
+			if g := cmp.Or(growthFuncs[name], legacyGrowthFuncs[name]); g != NoGrowth {
 				kind = g // the outermost one: growslice may allocate, a map's growth too
+			} else if kind != NoGrowth && !fillFrame(name) {
+				return i, kind
 			}
 			i++
 		}
 	}
 	return -1, NoGrowth
+}
+
+// fillFrame reports whether a frame between a growth function and the
+// line that caused it belongs to how Go fills a map or slice rather than
+// to code of its own: the runtime, and std's maps.Copy and maps.Insert
+// with the iterators of package maps (hotmap counts maps.Copy(m, src) as
+// a fill of m).
+func fillFrame(name string) bool {
+	if strings.HasPrefix(name, "runtime.") || strings.HasPrefix(name, "internal/runtime/") {
+		return true
+	}
+	fn, ok := strings.CutPrefix(name, "maps.")
+	if !ok {
+		return false
+	}
+	fn, _, _ = strings.Cut(fn, "[") // maps.Copy[go.shape.map[...]...]
+	fn, _, _ = strings.Cut(fn, ".") // maps.Insert.func1
+	return slices.Contains([]string{"Copy", "Insert", "All", "Keys", "Values", "Collect"}, fn)
 }
 
 // GrowthLine is a line of a loop where a finding's variable may grow, and
