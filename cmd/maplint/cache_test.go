@@ -2,10 +2,13 @@ package main_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -313,5 +316,82 @@ func TestFindingsCacheCgo(t *testing.T) {
 		if out, _, _ := cachedRun(t, dir, env, "./..."); out != ref {
 			t.Errorf("%s run:\n%s\nwant\n%s", run, out, ref)
 		}
+	}
+}
+
+// TestListings counts the go list runs that load packages: a run on a
+// cache that holds nothing for its flags loads them once (no listing for
+// keys first), a warm run only lists them (no export data, no type
+// checking), and a run with a changed root lists them, then loads what
+// missed. Each run's findings are those of -cache=false.
+func TestListings(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the go wrapper is a shell script")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeModule(t, cacheModule)
+	wrapper, logFile := t.TempDir(), filepath.Join(t.TempDir(), "go.log")
+	script := fmt.Sprintf("#!/bin/sh\nprintf '%%s\\n' \"$*\" >> '%s'\nexec '%s' \"$@\"\n", logFile, goBin)
+	if err := os.WriteFile(filepath.Join(wrapper, "go"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"MAPLINT_CACHE=" + t.TempDir(), "PATH=" + wrapper + string(os.PathListSeparator) + os.Getenv("PATH")}
+	// listings returns the go list runs of packages since the last call,
+	// as "export" (loading from export data) or "list" (names and files).
+	listings := func() []string {
+		data, _ := os.ReadFile(logFile)
+		os.Remove(logFile)
+		var out []string
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(l, "list ") && strings.Contains(l, "-deps=true") {
+				out = append(out, map[bool]string{true: "export", false: "list"}[strings.Contains(l, "-export=true")])
+			}
+		}
+		return out
+	}
+	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "./...")
+	listings()
+	for _, step := range []struct {
+		name string
+		edit func()
+		want []string
+	}{
+		{"cold", func() {}, []string{"export"}},
+		{"warm", func() {}, []string{"list"}},
+		{"changed root", func() {
+			writeFile(t, dir, "d/d.go", cacheModule["d/d.go"]+"\nfunc More() {}\n")
+		}, []string{"list", "export"}},
+	} {
+		step.edit()
+		if out, _, _ := cachedRun(t, dir, env, "./..."); out != ref {
+			t.Errorf("%s: findings\n%s\nwant\n%s", step.name, out, ref)
+		}
+		if got := listings(); !slices.Equal(got, step.want) {
+			t.Errorf("%s: go list runs %q, want %q", step.name, got, step.want)
+		}
+	}
+}
+
+// TestFindingsCacheColdModified: a cold run keys the packages after
+// analyzing them, so a file modified since loading began (here: a
+// modification time in the future) must not be keyed; its package and
+// the packages that depend on it are analyzed again by the next run.
+func TestFindingsCacheColdModified(t *testing.T) {
+	dir := writeModule(t, cacheModule)
+	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
+	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "./...")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "c/c.go"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if out, hits, _ := cachedRun(t, dir, env, "./..."); out != ref || hits != 0 {
+		t.Errorf("cold run: %d hits, findings\n%s\nwant\n%s", hits, out, ref)
+	}
+	// c, c [c.test] and c.test were not stored; a and b were.
+	if out, hits, total := cachedRun(t, dir, env, "./..."); out != ref || hits != total-3 {
+		t.Errorf("second run: %d of %d from the cache, findings\n%s\nwant\n%s", hits, total, out, ref)
 	}
 }

@@ -15,23 +15,22 @@ package driver
 // atomically, trimmed like GOCACHE).
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"go/token"
-	"hash"
+
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -88,11 +87,16 @@ type findingsCache struct {
 	store *factload.Store
 	salt  []byte
 
+	// since, if set, is when loading began (cold runs): files modified
+	// after it may differ from what was analyzed, and are not keyed.
+	since time.Time
+
 	mu       sync.Mutex
 	keys     map[*packages.Package]string // "" if not cacheable
 	roots    map[*packages.Package]bool
 	contents map[string][]byte    // the roots' files read for keys, to rebuild positions
 	stamps   map[string]fileStamp // every file read for keys
+	buf      []byte               // for hashing the other files
 }
 
 // outputFlags do not change findings, only how they are printed.
@@ -121,18 +125,13 @@ func newFindingsCache(dir string, analyzers []*analysis.Analyzer, tests bool, wa
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
 		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %s.%s=%s\n", a.Name, f.Name, f.Value) })
 	}
-	// Suite-wide flags (-profile, -hot-threshold) and the profile itself.
+	// Suite-wide flags (-hot-threshold; with -profile, Analyze does not
+	// use this cache).
 	flag.CommandLine.VisitAll(func(f *flag.Flag) {
 		if !slices.Contains(outputFlags, f.Name) {
 			fmt.Fprintf(h, "-%s=%s\n", f.Name, f.Value)
 		}
 	})
-	if f := flag.CommandLine.Lookup("profile"); f != nil && f.Value.String() != "" {
-		if hashFile(h, f.Value.String()) != nil {
-			// internal/hot reports the profile it cannot read.
-			fmt.Fprintf(h, "unreadable %s\n", f.Value.String())
-		}
-	}
 	for _, k := range envKeys {
 		fmt.Fprintf(h, "%s=%s\n", k, os.Getenv(k))
 	}
@@ -166,24 +165,6 @@ func (c *findingsCache) unchanged() bool {
 		}
 	}
 	return true
-}
-
-func hashFile(h hash.Hash, name string) error {
-	// A -profile may name a FIFO or a device, which internal/hot
-	// refuses: opening one here would block before it can say so.
-	if st, err := os.Stat(name); err != nil {
-		return err
-	} else if !st.Mode().IsRegular() {
-		fmt.Fprintf(h, "file %s %v\n", name, st.Mode())
-		return nil
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(h, "file %s %d\n", name, len(data))
-	h.Write(data)
-	return nil
 }
 
 // pgo reports whether a main package among roots has a default.pgo, which
@@ -229,17 +210,24 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 	for _, list := range [][]string{pkg.GoFiles, pkg.OtherFiles, pkg.IgnoredFiles} {
 		for _, name := range list {
 			st, ok := stamp(name)
-			data, err := os.ReadFile(name)
-			if !ok || err != nil {
+			if !ok || !c.before(st) {
 				return ""
 			}
-			fmt.Fprintf(h, "file %s %d\n", name, len(data))
-			h.Write(data)
+			fmt.Fprintf(h, "file %s %d\n", name, st.size)
+			if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
+				data, err := os.ReadFile(name)
+				if err != nil || int64(len(data)) != st.size {
+					return ""
+				}
+				h.Write(data)
+				c.mu.Lock()
+				c.contents[name] = data
+				c.mu.Unlock()
+			} else if !c.hashFile(h, name, st.size) {
+				return ""
+			}
 			c.mu.Lock()
 			c.stamps[name] = st
-			if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
-				c.contents[name] = data
-			}
 			c.mu.Unlock()
 		}
 		fmt.Fprintln(h, "--")
@@ -259,20 +247,35 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// lineDirectives reports whether a file of pkg has a //line directive:
-// positions then need more than the files' lines (not stored).
-func (c *findingsCache) lineDirectives(pkg *packages.Package) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, name := range pkg.GoFiles {
-		if data := c.contents[name]; lineDirective.Match(data) || bytes.Contains(data, []byte("/*line ")) {
-			return true
-		}
+// hashFile writes the contents of file name, of the given size, to h
+// without keeping them (keys are computed on one goroutine).
+func (c *findingsCache) hashFile(h io.Writer, name string, size int64) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
 	}
-	return false
+	defer f.Close()
+	if c.buf == nil {
+		c.buf = make([]byte, 64<<10)
+	}
+	n, err := io.CopyBuffer(h, f, c.buf)
+	return err == nil && n == size
 }
 
-var lineDirective = regexp.MustCompile(`(?m)^//line `)
+// before reports whether a file stamped st may be keyed: on a cold run,
+// only if it was last modified before loading began (by 2 s on a file
+// system whose times have whole seconds only, as the go command allows
+// for coarse file times).
+func (c *findingsCache) before(st fileStamp) bool {
+	if c.since.IsZero() {
+		return true // stamps are compared after the analysis (unchanged)
+	}
+	cutoff := c.since.UnixNano()
+	if st.mtime%int64(time.Second) == 0 {
+		cutoff -= int64(2 * time.Second)
+	}
+	return st.mtime < cutoff
+}
 
 // fset rebuilds, from the files read for its key, a file set for pkg with
 // the files at the positions an entry names.
@@ -289,9 +292,9 @@ func (c *findingsCache) fset(pkg *packages.Package) *token.FileSet {
 
 // toEntry encodes the units of a freshly analyzed root package, grouped
 // by root analyzer; false if a position lies outside pkg.GoFiles (cgo:
-// positions in the files cmd/cgo generates), or if there is a position
-// and lineDirectives (positions the files alone do not give).
-func toEntry(pkg *packages.Package, byRoot [][]*Unit, lineDirectives bool) (*entry, bool) {
+// positions in the files cmd/cgo generates), or where a //line directive
+// moves it (the files' lines alone would not give it back).
+func toEntry(pkg *packages.Package, byRoot [][]*Unit) (*entry, bool) {
 	files := make(map[string]int, len(pkg.GoFiles))
 	for i, name := range pkg.GoFiles {
 		files[name] = i
@@ -301,7 +304,7 @@ func toEntry(pkg *packages.Package, byRoot [][]*Unit, lineDirectives bool) (*ent
 		if !p.IsValid() {
 			return cachedPos{-1, 0}
 		}
-		if lineDirectives {
+		if pkg.Fset.PositionFor(p, true) != pkg.Fset.PositionFor(p, false) {
 			ok = false
 		}
 		tf := pkg.Fset.File(p)
@@ -401,6 +404,9 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 		}
 		return analyzeFresh(patterns, analyzers, opts)
 	}
+	if !c.used() {
+		return c.analyzeCold(patterns, analyzers, opts)
+	}
 	listed, err := load(patterns, listMode, opts.Tests)
 	if err != nil {
 		return nil, err
@@ -472,12 +478,69 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 			if k == "" || hasErrors(fp) || !slices.Equal(pkg.GoFiles, fp.GoFiles) || !store {
 				continue
 			}
-			if e, ok := toEntry(fp, us, c.lineDirectives(pkg)); ok {
+			if e, ok := toEntry(fp, us); ok {
 				c.store.Put(k, e)
 			}
 		}
 	}
+	c.markUsed()
 	return assemble(initial, analyzers, units), nil
+}
+
+// analyzeCold is analyzeCached on a cache that holds nothing for this
+// salt (a first run, another maplint or Go, other flags): no root can
+// hit, so the packages are loaded and analyzed at once, without the
+// listing, and keyed afterwards from the loaded packages. Files modified
+// since loading began are not keyed (before), so no entry pairs a key
+// with findings of other contents.
+func (c *findingsCache) analyzeCold(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
+	c.since = time.Now()
+	res, err := analyzeFresh(patterns, analyzers, opts)
+	if err != nil {
+		return res, err
+	}
+	if opts.Verbose != nil {
+		fmt.Fprintf(opts.Verbose, "findings cache: 0 of %d packages from the cache\n", len(res.Initial))
+		for _, pkg := range res.Initial {
+			fmt.Fprintf(opts.Verbose, "findings cache: analyzing %s\n", pkg.ID)
+		}
+	}
+	if c.pgo(res.Initial) {
+		return res, nil // as analyzeCached: weighed findings are not stored
+	}
+	units := byRoot(res, analyzers)
+	for _, pkg := range res.Initial {
+		us := units[pkg.ID]
+		if us == nil || hasErrors(pkg) {
+			continue
+		}
+		if k := c.key(pkg); k != "" {
+			if e, ok := toEntry(pkg, us); ok {
+				c.store.Put(k, e)
+			}
+		}
+	}
+	c.markUsed()
+	return res, nil
+}
+
+// used reports whether a run with this salt has used the cache (and may
+// have left entries); markUsed records it. Both are an entry of the
+// store, so they are trimmed with it.
+func (c *findingsCache) used() bool {
+	var v bool
+	return c.store.Get(c.usedKey(), &v)
+}
+
+func (c *findingsCache) markUsed() {
+	if !c.used() {
+		c.store.Put(c.usedKey(), true)
+	}
+}
+
+func (c *findingsCache) usedKey() string {
+	h := sha256.Sum256(append([]byte("used\n"), c.salt...))
+	return hex.EncodeToString(h[:])
 }
 
 // packagePattern is the go list argument that loads pkg (with -test: its
