@@ -43,7 +43,12 @@ type Uses struct {
 	once  sync.Once
 	// kids are the children of each scope by position, for Innermost.
 	kids  map[*types.Scope][]*types.Scope
-	byObj map[types.Object][]token.Pos // every use, in order
+	byObj map[types.Object][]token.Pos // every use of each variable, in order
+	// other are the uses of the other objects asked about: the analyzers
+	// ask about variables only, and half the uses are of functions,
+	// types and packages, too many to index for nothing.
+	mu    sync.Mutex
+	other map[types.Object][]token.Pos
 	// writes are the uses that change the object, in order.
 	writes map[types.Object][]token.Pos
 	gotos  []token.Pos // goto statements, in order
@@ -116,7 +121,9 @@ func (u *Uses) index() map[types.Object][]token.Pos {
 		u.byObj = make(map[types.Object][]token.Pos)
 		u.writes = make(map[types.Object][]token.Pos)
 		for id, obj := range u.info.Uses {
-			u.byObj[obj] = append(u.byObj[obj], id.Pos())
+			if _, ok := obj.(*types.Var); ok {
+				u.byObj[obj] = append(u.byObj[obj], id.Pos())
+			}
 			if writes[id] {
 				u.writes[obj] = append(u.writes[obj], id.Pos())
 			}
@@ -179,7 +186,31 @@ func (u *Uses) Innermost(pos token.Pos) *types.Scope {
 
 // Next returns the position of the first reference to obj at or after pos.
 func (u *Uses) Next(obj types.Object, pos token.Pos) (token.Pos, bool) {
-	return next(u.index()[obj], pos)
+	return next(u.of(obj), pos)
+}
+
+// of returns the uses of obj, in order.
+func (u *Uses) of(obj types.Object) []token.Pos {
+	byObj := u.index()
+	if _, ok := obj.(*types.Var); ok {
+		return byObj[obj]
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	list, ok := u.other[obj]
+	if !ok {
+		for id, o := range u.info.Uses {
+			if o == obj {
+				list = append(list, id.Pos())
+			}
+		}
+		slices.Sort(list)
+		if u.other == nil {
+			u.other = make(map[types.Object][]token.Pos)
+		}
+		u.other[obj] = list
+	}
+	return list
 }
 
 // next returns the first of the sorted list at or after pos.
