@@ -258,8 +258,20 @@ func (c *findingsCache) hashFile(h io.Writer, name string, size int64) bool {
 	if c.buf == nil {
 		c.buf = make([]byte, 64<<10)
 	}
-	n, err := io.CopyBuffer(h, f, c.buf)
-	return err == nil && n == size
+	// Not io.CopyBuffer: *os.File's WriteTo would take over with a
+	// buffer of its own per file.
+	var n int64
+	for {
+		k, err := f.Read(c.buf)
+		h.Write(c.buf[:k])
+		n += int64(k)
+		if err == io.EOF {
+			return n == size
+		}
+		if err != nil {
+			return false
+		}
+	}
 }
 
 // before reports whether a file stamped st may be keyed: on a cold run,
