@@ -300,21 +300,30 @@ func TestFixWithWarmCache(t *testing.T) {
 }
 
 // TestFindingsCacheCgo: findings in a package that imports "C" are at
-// positions in the files cmd/cgo generates; they are not stored (the
-// package is analyzed on every run) and print as without the cache.
+// positions in the files cmd/cgo generates, moved by their //line
+// directives to the package's own files. They are stored with those files
+// and print as without the cache; the package is keyed alike whether it
+// was loaded (with cmd/cgo's files and their imports) or only listed, so
+// the second run reads every package from the cache.
 func TestFindingsCacheCgo(t *testing.T) {
 	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) != "1" {
 		t.Skip("cgo disabled")
 	}
 	dir := filepath.Join(testdataDir, "cgomod")
 	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
-	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "./...")
-	if !strings.Contains(ref, "cgomod.go:") {
-		t.Fatalf("no finding in testdata/cgomod:\n%s", ref)
-	}
-	for _, run := range []string{"first", "second"} {
-		if out, _, _ := cachedRun(t, dir, env, "./..."); out != ref {
-			t.Errorf("%s run:\n%s\nwant\n%s", run, out, ref)
+	for _, args := range [][]string{nil, {"-json"}} {
+		ref, _, _ := cachedRun(t, dir, env, append(args, "-cache=false", "./...")...)
+		if !strings.Contains(ref, "cgomod.go:") {
+			t.Fatalf("no finding in testdata/cgomod:\n%s", ref)
+		}
+		for _, run := range []string{"first", "second", "third"} {
+			out, hits, total := cachedRun(t, dir, env, append(args, "./...")...)
+			if out != ref {
+				t.Errorf("%v %s run:\n%s\nwant\n%s", args, run, out, ref)
+			}
+			if run != "first" && hits != total {
+				t.Errorf("%v %s run: %d of %d packages from the cache", args, run, hits, total)
+			}
 		}
 	}
 }
@@ -393,5 +402,33 @@ func TestFindingsCacheColdModified(t *testing.T) {
 	// c, c [c.test] and c.test were not stored; a and b were.
 	if out, hits, total := cachedRun(t, dir, env, "./..."); out != ref || hits != total-3 {
 		t.Errorf("second run: %d of %d from the cache, findings\n%s\nwant\n%s", hits, total, out, ref)
+	}
+}
+
+// TestFindingsCacheLineDirective: a finding after a //line directive
+// prints at the position the directive sets, from the cache too (the file
+// is rebuilt by scanning it, as the parser does), and the package is read
+// from the cache.
+func TestFindingsCacheLineDirective(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/line\n\ngo 1.26\n",
+		"e/e.go": "package e\n\nfunc A() {}\n\n//line template_gen.go:40:3\nfunc Names(in []string) []string {\n\tvar out []string\n" +
+			"\tfor _, s := range in {\n\t\tout = append(out, s+\"!\")\n\t}\n\treturn out /*line other_gen.go:7:1*/\n}\n",
+	})
+	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
+	for _, args := range [][]string{nil, {"-json"}} {
+		ref, _, _ := cachedRun(t, dir, env, append(args, "-cache=false", "./...")...)
+		if !strings.Contains(ref, "template_gen.go:") {
+			t.Fatalf("no finding at the //line position:\n%s", ref)
+		}
+		for _, run := range []string{"first", "second"} {
+			out, hits, total := cachedRun(t, dir, env, append(args, "./...")...)
+			if out != ref {
+				t.Errorf("%v %s run:\n%s\nwant\n%s", args, run, out, ref)
+			}
+			if run != "first" && hits != total {
+				t.Errorf("%v %s run: %d of %d packages from the cache", args, run, hits, total)
+			}
+		}
 	}
 }

@@ -20,6 +20,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/parser"
+	"go/scanner"
 	"go/token"
 
 	"io"
@@ -28,6 +30,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -47,6 +50,18 @@ const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
 // as file indexes and offsets into the package's GoFiles.
 type entry struct {
 	ByRoot [][]cachedUnit // per analyzer given to Analyze
+	// Scan lists the GoFiles whose //line directives move positions: they
+	// are rebuilt by scanning them, as the parser does, not by lines.
+	Scan []int
+	// Extra are the files outside GoFiles that positions lie in (those
+	// cmd/cgo writes), file indexes len(GoFiles) on: their contents, kept
+	// here, since the key covers the files they are made from.
+	Extra []cachedFile
+}
+
+type cachedFile struct {
+	Name    string
+	Content []byte
 }
 
 type cachedUnit struct {
@@ -104,7 +119,9 @@ var outputFlags = []string{"json", "sarif", "c", "fix", "diff", "debug", "cpupro
 
 // envKeys select files, build tags and sizes.
 var envKeys = []string{"GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "CGO_ENABLED", "GOAMD64", "GOARM", "GOARM64", "GO386",
-	"GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "GOWASM", "GOROOT", "GOPATH", "GOWORK", "GO111MODULE", "GOTOOLCHAIN"}
+	"GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "GOWASM", "GOROOT", "GOPATH", "GOWORK", "GO111MODULE", "GOTOOLCHAIN",
+	// cmd/cgo's output, which positions in cgo files and C types depend on
+	"CC", "CXX", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS", "PKG_CONFIG"}
 
 func newFindingsCache(dir string, analyzers []*analysis.Analyzer, tests bool, warn io.Writer) (*findingsCache, error) {
 	store, err := factload.OpenStore(filepath.Join(dir, "findings"), warn)
@@ -232,11 +249,10 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 		}
 		fmt.Fprintln(h, "--")
 	}
-	paths := make([]string, 0, len(pkg.Imports))
-	for path := range pkg.Imports {
-		paths = append(paths, path)
+	paths, ok := listedImports(pkg)
+	if !ok {
+		return ""
 	}
-	sort.Strings(paths)
 	for _, path := range paths {
 		k := c.key(pkg.Imports[path])
 		if k == "" {
@@ -245,6 +261,42 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 		fmt.Fprintf(h, "import %s %s\n", path, k)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// cgoImports are the imports the go command adds to a package that cgo
+// processes (cmd/go/internal/load: "Cgo translation adds imports").
+var cgoImports = []string{"runtime/cgo", "syscall", "unsafe"}
+
+// listedImports returns the sorted import paths of pkg as a listing (go
+// list without -compiled, a warm run's) gives them, so that a key does not
+// depend on how pkg was loaded: a package loaded from cmd/cgo's files
+// (CompiledGoFiles) also imports what they import, which its own files may
+// not. False if its files cannot be read.
+func listedImports(pkg *packages.Package) ([]string, bool) {
+	paths := make([]string, 0, len(pkg.Imports))
+	for path := range pkg.Imports {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	if slices.Equal(pkg.CompiledGoFiles, pkg.GoFiles) || len(pkg.CompiledGoFiles) == 0 {
+		return paths, true // not processed by cgo, or listed
+	}
+	explicit := make(map[string]bool)
+	fset := token.NewFileSet()
+	for _, name := range pkg.GoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			return nil, false
+		}
+		for _, imp := range f.Imports {
+			if path, err := strconv.Unquote(imp.Path.Value); err == nil {
+				explicit[path] = true
+			}
+		}
+	}
+	return slices.DeleteFunc(paths, func(path string) bool {
+		return !explicit[path] && slices.Contains(cgoImports, path)
+	}), true
 }
 
 // hashFile writes the contents of file name, of the given size, to h
@@ -291,22 +343,43 @@ func (c *findingsCache) before(st fileStamp) bool {
 
 // fset rebuilds, from the files read for its key, a file set for pkg with
 // the files at the positions an entry names.
-func (c *findingsCache) fset(pkg *packages.Package) *token.FileSet {
+func (c *findingsCache) fset(pkg *packages.Package, e *entry) *token.FileSet {
 	fset := token.NewFileSet()
-	for _, name := range pkg.GoFiles {
+	for i, name := range pkg.GoFiles {
 		c.mu.Lock()
 		data := c.contents[name]
 		c.mu.Unlock()
-		fset.AddFile(name, -1, len(data)).SetLinesForContent(data)
+		if slices.Contains(e.Scan, i) {
+			scanFile(fset, name, data)
+		} else {
+			fset.AddFile(name, -1, len(data)).SetLinesForContent(data)
+		}
+	}
+	for _, f := range e.Extra {
+		scanFile(fset, f.Name, f.Content)
 	}
 	return fset
 }
 
+// scanFile adds a file to fset as the parser would: its lines, and the
+// positions its //line directives set (cmd/cgo's files have many).
+func scanFile(fset *token.FileSet, name string, src []byte) {
+	var s scanner.Scanner
+	s.Init(fset.AddFile(name, -1, len(src)), src, nil, scanner.ScanComments)
+	for {
+		if _, tok, _ := s.Scan(); tok == token.EOF {
+			return
+		}
+	}
+}
+
 // toEntry encodes the units of a freshly analyzed root package, grouped
-// by root analyzer; false if a position lies outside pkg.GoFiles (cgo:
-// positions in the files cmd/cgo generates), or where a //line directive
-// moves it (the files' lines alone would not give it back).
+// by root analyzer: a position in one of pkg.GoFiles by its index, one in
+// another file (cmd/cgo's) with that file's contents (Extra), and the
+// files where a //line directive moves a position are marked (Scan).
+// False if a file cannot be read back as it was parsed.
 func toEntry(pkg *packages.Package, byRoot [][]*Unit) (*entry, bool) {
+	e := &entry{ByRoot: make([][]cachedUnit, len(byRoot))}
 	files := make(map[string]int, len(pkg.GoFiles))
 	for i, name := range pkg.GoFiles {
 		files[name] = i
@@ -316,21 +389,27 @@ func toEntry(pkg *packages.Package, byRoot [][]*Unit) (*entry, bool) {
 		if !p.IsValid() {
 			return cachedPos{-1, 0}
 		}
-		if pkg.Fset.PositionFor(p, true) != pkg.Fset.PositionFor(p, false) {
-			ok = false
-		}
 		tf := pkg.Fset.File(p)
-		i, found := 0, false
-		if tf != nil {
-			i, found = files[tf.Name()]
-		}
-		if !found {
+		if tf == nil {
 			ok = false
 			return cachedPos{}
 		}
+		i, found := files[tf.Name()]
+		if !found {
+			data, err := os.ReadFile(tf.Name())
+			if err != nil || len(data) != tf.Size() {
+				ok = false
+				return cachedPos{}
+			}
+			i = len(pkg.GoFiles) + len(e.Extra)
+			files[tf.Name()] = i
+			e.Extra = append(e.Extra, cachedFile{tf.Name(), data})
+		}
+		if i < len(pkg.GoFiles) && !slices.Contains(e.Scan, i) && pkg.Fset.PositionFor(p, true) != pkg.Fset.PositionFor(p, false) {
+			e.Scan = append(e.Scan, i)
+		}
 		return cachedPos{i, tf.Offset(p)}
 	}
-	e := &entry{ByRoot: make([][]cachedUnit, len(byRoot))}
 	for i, units := range byRoot {
 		for _, u := range units {
 			cu := cachedUnit{Analyzer: u.Analyzer.Name, IsRoot: u.IsRoot}
@@ -360,7 +439,7 @@ func toEntry(pkg *packages.Package, byRoot [][]*Unit) (*entry, bool) {
 // fromEntry decodes e for pkg (listed, not loaded): pkg gets the rebuilt
 // file set. byName finds the analyzers by name; false if one is missing.
 func (c *findingsCache) fromEntry(pkg *packages.Package, e *entry, byName map[string]*analysis.Analyzer) ([][]*Unit, bool) {
-	pkg.Fset = c.fset(pkg)
+	pkg.Fset = c.fset(pkg, e)
 	var files []*token.File // in the order of pkg.GoFiles, as added
 	pkg.Fset.Iterate(func(f *token.File) bool { files = append(files, f); return true })
 	ok := true
