@@ -35,6 +35,7 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/mod/module"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
@@ -224,6 +225,7 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 	if m := pkg.Module; m != nil {
 		fmt.Fprintf(h, "module %s %s %v %s\n", m.Path, m.Version, m.Main, m.GoVersion)
 	}
+	tree := installedTree(pkg)
 	for _, list := range [][]string{pkg.GoFiles, pkg.OtherFiles, pkg.IgnoredFiles} {
 		for _, name := range list {
 			st, ok := stamp(name)
@@ -231,7 +233,9 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 				return ""
 			}
 			fmt.Fprintf(h, "file %s %d\n", name, st.size)
-			if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
+			if tree != "" && !c.roots[pkg] && strings.HasPrefix(name, tree) {
+				fmt.Fprintf(h, "mtime %d\n", st.mtime)
+			} else if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
 				data, err := os.ReadFile(name)
 				if err != nil || int64(len(data)) != st.size {
 					return ""
@@ -261,6 +265,32 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 		fmt.Fprintf(h, "import %s %s\n", path, k)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// installedTree returns the directory (with a trailing separator) of
+// pkg's files if they belong to a tree that is installed, not edited:
+// GOROOT's source, or a module in the module cache (not a main module,
+// not replaced). Its files are keyed on their size and modification time,
+// as make keys its inputs, not read: an edit changes the time, and
+// reading them was half of a warm run's own work (caddy: 0.17 s of
+// 0.37 s, besides go list's 0.8 s).
+func installedTree(pkg *packages.Package) string {
+	var dir string
+	if m := pkg.Module; m == nil {
+		if goroot := runtime.GOROOT(); goroot != "" {
+			dir = filepath.Join(goroot, "src")
+		}
+	} else if !m.Main && m.Replace == nil && m.Version != "" && m.Dir != "" {
+		path, err1 := module.EscapePath(m.Path)
+		version, err2 := module.EscapeVersion(m.Version)
+		if err1 == nil && err2 == nil && strings.HasSuffix(filepath.ToSlash(m.Dir), "/"+path+"@"+version) {
+			dir = m.Dir // GOMODCACHE/path@version, as the go command lays it out
+		}
+	}
+	if dir == "" {
+		return ""
+	}
+	return filepath.Clean(dir) + string(filepath.Separator)
 }
 
 // cgoImports are the imports the go command adds to a package that cgo
