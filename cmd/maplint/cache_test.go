@@ -432,3 +432,21 @@ func TestFindingsCacheLineDirective(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsCacheGoroot: a root in GOROOT (its files keyed on size and
+// time, as every GOROOT file) gets the same key from a cold run, which
+// loads it, as from a warm one, which lists it.
+func TestFindingsCacheGoroot(t *testing.T) {
+	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
+	dir := t.TempDir()
+	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "-test=false", "errors", "container/list")
+	for _, run := range []string{"first", "second"} {
+		out, hits, total := cachedRun(t, dir, env, "-test=false", "errors", "container/list")
+		if out != ref {
+			t.Errorf("%s run:\n%s\nwant\n%s", run, out, ref)
+		}
+		if run == "second" && (hits != total || total != 2) {
+			t.Errorf("%s run: %d of %d packages from the cache", run, hits, total)
+		}
+	}
+}

@@ -233,18 +233,24 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 				return ""
 			}
 			fmt.Fprintf(h, "file %s %d\n", name, st.size)
-			if tree != "" && !c.roots[pkg] && strings.HasPrefix(name, tree) {
+			// The same inputs whether pkg is a root or not, listed or
+			// loaded: a key never depends on the patterns or the path.
+			installed := tree != "" && strings.HasPrefix(name, tree)
+			if installed {
 				fmt.Fprintf(h, "mtime %d\n", st.mtime)
-			} else if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
+			}
+			if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
 				data, err := os.ReadFile(name)
 				if err != nil || int64(len(data)) != st.size {
 					return ""
 				}
-				h.Write(data)
+				if !installed {
+					h.Write(data)
+				}
 				c.mu.Lock()
 				c.contents[name] = data
 				c.mu.Unlock()
-			} else if !c.hashFile(h, name, st.size) {
+			} else if !installed && !c.hashFile(h, name, st.size) {
 				return ""
 			}
 			c.mu.Lock()
