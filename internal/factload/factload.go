@@ -16,7 +16,8 @@
 //     translating that root's facts onto it with objectpath;
 //   - on any other dependency, by type-checking it from source against
 //     its imports' export data, running the analyzer, and translating its
-//     facts onto the export-data objects.
+//     facts onto the export-data objects; only once an analysis asks for
+//     the fact of one of its objects that MayCarry allows.
 //
 // Analyzers then gives the checker copies of the analyzers that run like
 // fact-free ones, on the roots only, returning what factload computed.
