@@ -309,12 +309,20 @@ func TestFindingsCacheCgo(t *testing.T) {
 	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) != "1" {
 		t.Skip("cgo disabled")
 	}
-	dir := filepath.Join(testdataDir, "cgomod")
+	sameAndHit(t, filepath.Join(testdataDir, "cgomod"), "cgomod.go:")
+}
+
+// sameAndHit runs maplint on dir's ./... three times on an empty cache,
+// with text and with -json output: every run prints what -cache=false
+// prints (which must contain want), and the runs after the first read
+// every package from the cache.
+func sameAndHit(t *testing.T, dir, want string) {
+	t.Helper()
 	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
 	for _, args := range [][]string{nil, {"-json"}} {
 		ref, _, _ := cachedRun(t, dir, env, append(args, "-cache=false", "./...")...)
-		if !strings.Contains(ref, "cgomod.go:") {
-			t.Fatalf("no finding in testdata/cgomod:\n%s", ref)
+		if !strings.Contains(ref, want) {
+			t.Fatalf("no finding at %s:\n%s", want, ref)
 		}
 		for _, run := range []string{"first", "second", "third"} {
 			out, hits, total := cachedRun(t, dir, env, append(args, "./...")...)
@@ -415,22 +423,7 @@ func TestFindingsCacheLineDirective(t *testing.T) {
 		"e/e.go": "package e\n\nfunc A() {}\n\n//line template_gen.go:40:3\nfunc Names(in []string) []string {\n\tvar out []string\n" +
 			"\tfor _, s := range in {\n\t\tout = append(out, s+\"!\")\n\t}\n\treturn out /*line other_gen.go:7:1*/\n}\n",
 	})
-	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
-	for _, args := range [][]string{nil, {"-json"}} {
-		ref, _, _ := cachedRun(t, dir, env, append(args, "-cache=false", "./...")...)
-		if !strings.Contains(ref, "template_gen.go:") {
-			t.Fatalf("no finding at the //line position:\n%s", ref)
-		}
-		for _, run := range []string{"first", "second"} {
-			out, hits, total := cachedRun(t, dir, env, append(args, "./...")...)
-			if out != ref {
-				t.Errorf("%v %s run:\n%s\nwant\n%s", args, run, out, ref)
-			}
-			if run != "first" && hits != total {
-				t.Errorf("%v %s run: %d of %d packages from the cache", args, run, hits, total)
-			}
-		}
-	}
+	sameAndHit(t, dir, "template_gen.go:")
 }
 
 // TestFindingsCacheGoroot: a root in GOROOT (its files keyed on size and
