@@ -3,16 +3,18 @@ package driver
 // The findings cache: a warm run lists the packages (go list, no export
 // data, no type checking), keys each root on what its findings depend
 // on, and reads them back; only the roots whose key changed are loaded
-// and analyzed again (with factload, as a cold run).
+// and analyzed again (with factload, as a cold run). A run on a cache
+// that holds nothing for its salt does not list: it loads, analyzes and
+// keys the loaded packages (analyzeCold).
 //
 // A root's key is a SHA-256 over the driver's salt (the executable and Go
-// version, the analyzers and every flag value, the GO* environment that
-// selects files and sizes, the CPU profiles that weigh findings), the
-// package's ID, the names and contents of its files, its module, and the
-// keys of its imports: a changed file changes its package's key and those
-// of every package that depends on it. Entries live in
-// CacheDir/findings as factload.Store entries (checksummed, written
-// atomically, trimmed like GOCACHE).
+// version, the analyzers and every flag value, the environment that
+// selects files, sizes and cmd/cgo's output), the package's ID, the names
+// and contents of its files (in GOROOT and the module cache: their size
+// and time), its module, and the keys of its imports: a changed file
+// changes its package's key and those of every package that depends on
+// it. Entries live in CacheDir/findings as factload.Store entries
+// (checksummed, written atomically, trimmed like GOCACHE).
 
 import (
 	"crypto/sha256"
