@@ -2,10 +2,13 @@ package main_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -297,21 +300,146 @@ func TestFixWithWarmCache(t *testing.T) {
 }
 
 // TestFindingsCacheCgo: findings in a package that imports "C" are at
-// positions in the files cmd/cgo generates; they are not stored (the
-// package is analyzed on every run) and print as without the cache.
+// positions in the files cmd/cgo generates, moved by their //line
+// directives to the package's own files. They are stored with those files
+// and print as without the cache; the package is keyed alike whether it
+// was loaded (with cmd/cgo's files and their imports) or only listed, so
+// the second run reads every package from the cache.
 func TestFindingsCacheCgo(t *testing.T) {
 	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) != "1" {
 		t.Skip("cgo disabled")
 	}
-	dir := filepath.Join(testdataDir, "cgomod")
+	sameAndHit(t, filepath.Join(testdataDir, "cgomod"), "cgomod.go:")
+}
+
+// sameAndHit runs maplint on dir's ./... three times on an empty cache,
+// with text and with -json output: every run prints what -cache=false
+// prints (which must contain want), and the runs after the first read
+// every package from the cache.
+func sameAndHit(t *testing.T, dir, want string) {
+	t.Helper()
+	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
+	for _, args := range [][]string{nil, {"-json"}} {
+		ref, _, _ := cachedRun(t, dir, env, append(args, "-cache=false", "./...")...)
+		if !strings.Contains(ref, want) {
+			t.Fatalf("no finding at %s:\n%s", want, ref)
+		}
+		for _, run := range []string{"first", "second", "third"} {
+			out, hits, total := cachedRun(t, dir, env, append(args, "./...")...)
+			if out != ref {
+				t.Errorf("%v %s run:\n%s\nwant\n%s", args, run, out, ref)
+			}
+			if run != "first" && hits != total {
+				t.Errorf("%v %s run: %d of %d packages from the cache", args, run, hits, total)
+			}
+		}
+	}
+}
+
+// TestListings counts the go list runs that load packages: a run on a
+// cache that holds nothing for its flags loads them once (no listing for
+// keys first), a warm run only lists them (no export data, no type
+// checking), and a run with a changed root lists them, then loads what
+// missed. Each run's findings are those of -cache=false.
+func TestListings(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the go wrapper is a shell script")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeModule(t, cacheModule)
+	wrapper, logFile := t.TempDir(), filepath.Join(t.TempDir(), "go.log")
+	script := fmt.Sprintf("#!/bin/sh\nprintf '%%s\\n' \"$*\" >> '%s'\nexec '%s' \"$@\"\n", logFile, goBin)
+	if err := os.WriteFile(filepath.Join(wrapper, "go"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"MAPLINT_CACHE=" + t.TempDir(), "PATH=" + wrapper + string(os.PathListSeparator) + os.Getenv("PATH")}
+	// listings returns the go list runs of packages since the last call,
+	// as "export" (loading from export data) or "list" (names and files).
+	listings := func() []string {
+		data, _ := os.ReadFile(logFile)
+		os.Remove(logFile)
+		var out []string
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(l, "list ") && strings.Contains(l, "-deps=true") {
+				out = append(out, map[bool]string{true: "export", false: "list"}[strings.Contains(l, "-export=true")])
+			}
+		}
+		return out
+	}
+	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "./...")
+	listings()
+	for _, step := range []struct {
+		name string
+		edit func()
+		want []string
+	}{
+		{"cold", func() {}, []string{"export"}},
+		{"warm", func() {}, []string{"list"}},
+		{"changed root", func() {
+			writeFile(t, dir, "d/d.go", cacheModule["d/d.go"]+"\nfunc More() {}\n")
+		}, []string{"list", "export"}},
+	} {
+		step.edit()
+		if out, _, _ := cachedRun(t, dir, env, "./..."); out != ref {
+			t.Errorf("%s: findings\n%s\nwant\n%s", step.name, out, ref)
+		}
+		if got := listings(); !slices.Equal(got, step.want) {
+			t.Errorf("%s: go list runs %q, want %q", step.name, got, step.want)
+		}
+	}
+}
+
+// TestFindingsCacheColdModified: a cold run keys the packages after
+// analyzing them, so a file modified since loading began (here: a
+// modification time in the future) must not be keyed; its package and
+// the packages that depend on it are analyzed again by the next run.
+func TestFindingsCacheColdModified(t *testing.T) {
+	dir := writeModule(t, cacheModule)
 	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
 	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "./...")
-	if !strings.Contains(ref, "cgomod.go:") {
-		t.Fatalf("no finding in testdata/cgomod:\n%s", ref)
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "c/c.go"), later, later); err != nil {
+		t.Fatal(err)
 	}
+	if out, hits, _ := cachedRun(t, dir, env, "./..."); out != ref || hits != 0 {
+		t.Errorf("cold run: %d hits, findings\n%s\nwant\n%s", hits, out, ref)
+	}
+	// c, c [c.test] and c.test were not stored; a and b were.
+	if out, hits, total := cachedRun(t, dir, env, "./..."); out != ref || hits != total-3 {
+		t.Errorf("second run: %d of %d from the cache, findings\n%s\nwant\n%s", hits, total, out, ref)
+	}
+}
+
+// TestFindingsCacheLineDirective: a finding after a //line directive
+// prints at the position the directive sets, from the cache too (the file
+// is rebuilt by scanning it, as the parser does), and the package is read
+// from the cache.
+func TestFindingsCacheLineDirective(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/line\n\ngo 1.26\n",
+		"e/e.go": "package e\n\nfunc A() {}\n\n//line template_gen.go:40:3\nfunc Names(in []string) []string {\n\tvar out []string\n" +
+			"\tfor _, s := range in {\n\t\tout = append(out, s+\"!\")\n\t}\n\treturn out /*line other_gen.go:7:1*/\n}\n",
+	})
+	sameAndHit(t, dir, "template_gen.go:")
+}
+
+// TestFindingsCacheGoroot: a root in GOROOT (its files keyed on size and
+// time, as every GOROOT file) gets the same key from a cold run, which
+// loads it, as from a warm one, which lists it.
+func TestFindingsCacheGoroot(t *testing.T) {
+	env := []string{"MAPLINT_CACHE=" + t.TempDir()}
+	dir := t.TempDir()
+	ref, _, _ := cachedRun(t, dir, env, "-cache=false", "-test=false", "errors", "container/list")
 	for _, run := range []string{"first", "second"} {
-		if out, _, _ := cachedRun(t, dir, env, "./..."); out != ref {
+		out, hits, total := cachedRun(t, dir, env, "-test=false", "errors", "container/list")
+		if out != ref {
 			t.Errorf("%s run:\n%s\nwant\n%s", run, out, ref)
+		}
+		if run == "second" && (hits != total || total != 2) {
+			t.Errorf("%s run: %d of %d packages from the cache", run, hits, total)
 		}
 	}
 }

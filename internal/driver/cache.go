@@ -3,36 +3,41 @@ package driver
 // The findings cache: a warm run lists the packages (go list, no export
 // data, no type checking), keys each root on what its findings depend
 // on, and reads them back; only the roots whose key changed are loaded
-// and analyzed again (with factload, as a cold run).
+// and analyzed again (with factload, as a cold run). A run on a cache
+// that holds nothing for its salt does not list: it loads, analyzes and
+// keys the loaded packages (analyzeCold).
 //
 // A root's key is a SHA-256 over the driver's salt (the executable and Go
-// version, the analyzers and every flag value, the GO* environment that
-// selects files and sizes, the CPU profiles that weigh findings), the
-// package's ID, the names and contents of its files, its module, and the
-// keys of its imports: a changed file changes its package's key and those
-// of every package that depends on it. Entries live in
-// CacheDir/findings as factload.Store entries (checksummed, written
-// atomically, trimmed like GOCACHE).
+// version, the analyzers and every flag value, the environment that
+// selects files, sizes and cmd/cgo's output), the package's ID, the names
+// and contents of its files (in GOROOT and the module cache: their size
+// and time), its module, and the keys of its imports: a changed file
+// changes its package's key and those of every package that depends on
+// it. Entries live in CacheDir/findings as factload.Store entries
+// (checksummed, written atomically, trimmed like GOCACHE).
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
+	"go/parser"
+	"go/scanner"
 	"go/token"
-	"hash"
+
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
+	"golang.org/x/mod/module"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
@@ -48,6 +53,18 @@ const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
 // as file indexes and offsets into the package's GoFiles.
 type entry struct {
 	ByRoot [][]cachedUnit // per analyzer given to Analyze
+	// Scan lists the GoFiles whose //line directives move positions: they
+	// are rebuilt by scanning them, as the parser does, not by lines.
+	Scan []int
+	// Extra are the files outside GoFiles that positions lie in (those
+	// cmd/cgo writes), file indexes len(GoFiles) on: their contents, kept
+	// here, since the key covers the files they are made from.
+	Extra []cachedFile
+}
+
+type cachedFile struct {
+	Name    string
+	Content []byte
 }
 
 type cachedUnit struct {
@@ -88,11 +105,16 @@ type findingsCache struct {
 	store *factload.Store
 	salt  []byte
 
+	// since, if set, is when loading began (cold runs): files modified
+	// after it may differ from what was analyzed, and are not keyed.
+	since time.Time
+
 	mu       sync.Mutex
 	keys     map[*packages.Package]string // "" if not cacheable
 	roots    map[*packages.Package]bool
 	contents map[string][]byte    // the roots' files read for keys, to rebuild positions
 	stamps   map[string]fileStamp // every file read for keys
+	buf      []byte               // for hashing the other files
 }
 
 // outputFlags do not change findings, only how they are printed.
@@ -100,7 +122,9 @@ var outputFlags = []string{"json", "sarif", "c", "fix", "diff", "debug", "cpupro
 
 // envKeys select files, build tags and sizes.
 var envKeys = []string{"GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "CGO_ENABLED", "GOAMD64", "GOARM", "GOARM64", "GO386",
-	"GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "GOWASM", "GOROOT", "GOPATH", "GOWORK", "GO111MODULE", "GOTOOLCHAIN"}
+	"GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "GOWASM", "GOROOT", "GOPATH", "GOWORK", "GO111MODULE", "GOTOOLCHAIN",
+	// cmd/cgo's output, which positions in cgo files and C types depend on
+	"CC", "CXX", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS", "PKG_CONFIG"}
 
 func newFindingsCache(dir string, analyzers []*analysis.Analyzer, tests bool, warn io.Writer) (*findingsCache, error) {
 	store, err := factload.OpenStore(filepath.Join(dir, "findings"), warn)
@@ -121,18 +145,13 @@ func newFindingsCache(dir string, analyzers []*analysis.Analyzer, tests bool, wa
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
 		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %s.%s=%s\n", a.Name, f.Name, f.Value) })
 	}
-	// Suite-wide flags (-profile, -hot-threshold) and the profile itself.
+	// Suite-wide flags (-hot-threshold; with -profile, Analyze does not
+	// use this cache).
 	flag.CommandLine.VisitAll(func(f *flag.Flag) {
 		if !slices.Contains(outputFlags, f.Name) {
 			fmt.Fprintf(h, "-%s=%s\n", f.Name, f.Value)
 		}
 	})
-	if f := flag.CommandLine.Lookup("profile"); f != nil && f.Value.String() != "" {
-		if hashFile(h, f.Value.String()) != nil {
-			// internal/hot reports the profile it cannot read.
-			fmt.Fprintf(h, "unreadable %s\n", f.Value.String())
-		}
-	}
 	for _, k := range envKeys {
 		fmt.Fprintf(h, "%s=%s\n", k, os.Getenv(k))
 	}
@@ -166,24 +185,6 @@ func (c *findingsCache) unchanged() bool {
 		}
 	}
 	return true
-}
-
-func hashFile(h hash.Hash, name string) error {
-	// A -profile may name a FIFO or a device, which internal/hot
-	// refuses: opening one here would block before it can say so.
-	if st, err := os.Stat(name); err != nil {
-		return err
-	} else if !st.Mode().IsRegular() {
-		fmt.Fprintf(h, "file %s %v\n", name, st.Mode())
-		return nil
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(h, "file %s %d\n", name, len(data))
-	h.Write(data)
-	return nil
 }
 
 // pgo reports whether a main package among roots has a default.pgo, which
@@ -226,29 +227,44 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 	if m := pkg.Module; m != nil {
 		fmt.Fprintf(h, "module %s %s %v %s\n", m.Path, m.Version, m.Main, m.GoVersion)
 	}
+	tree := installedTree(pkg)
 	for _, list := range [][]string{pkg.GoFiles, pkg.OtherFiles, pkg.IgnoredFiles} {
 		for _, name := range list {
 			st, ok := stamp(name)
-			data, err := os.ReadFile(name)
-			if !ok || err != nil {
+			if !ok || !c.before(st) {
 				return ""
 			}
-			fmt.Fprintf(h, "file %s %d\n", name, len(data))
-			h.Write(data)
+			fmt.Fprintf(h, "file %s %d\n", name, st.size)
+			// The same inputs whether pkg is a root or not, listed or
+			// loaded: a key never depends on the patterns or the path.
+			installed := tree != "" && strings.HasPrefix(name, tree)
+			if installed {
+				fmt.Fprintf(h, "mtime %d\n", st.mtime)
+			}
+			if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
+				data, err := os.ReadFile(name)
+				if err != nil || int64(len(data)) != st.size {
+					return ""
+				}
+				if !installed {
+					h.Write(data)
+				}
+				c.mu.Lock()
+				c.contents[name] = data
+				c.mu.Unlock()
+			} else if !installed && !c.hashFile(h, name, st.size) {
+				return ""
+			}
 			c.mu.Lock()
 			c.stamps[name] = st
-			if c.roots[pkg] && slices.Contains(pkg.GoFiles, name) {
-				c.contents[name] = data
-			}
 			c.mu.Unlock()
 		}
 		fmt.Fprintln(h, "--")
 	}
-	paths := make([]string, 0, len(pkg.Imports))
-	for path := range pkg.Imports {
-		paths = append(paths, path)
+	paths, ok := listedImports(pkg)
+	if !ok {
+		return ""
 	}
-	sort.Strings(paths)
 	for _, path := range paths {
 		k := c.key(pkg.Imports[path])
 		if k == "" {
@@ -259,39 +275,149 @@ func (c *findingsCache) computeKey(pkg *packages.Package) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// lineDirectives reports whether a file of pkg has a //line directive:
-// positions then need more than the files' lines (not stored).
-func (c *findingsCache) lineDirectives(pkg *packages.Package) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, name := range pkg.GoFiles {
-		if data := c.contents[name]; lineDirective.Match(data) || bytes.Contains(data, []byte("/*line ")) {
-			return true
+// installedTree returns the directory (with a trailing separator) of
+// pkg's files if they belong to a tree that is installed, not edited:
+// GOROOT's source, or a module in the module cache (not a main module,
+// not replaced). Its files are keyed on their size and modification time,
+// as make keys its inputs, not read: an edit changes the time, and
+// reading them was half of a warm run's own work (caddy: 0.17 s of
+// 0.37 s, besides go list's 0.8 s).
+func installedTree(pkg *packages.Package) string {
+	var dir string
+	if m := pkg.Module; m == nil {
+		if goroot := runtime.GOROOT(); goroot != "" {
+			dir = filepath.Join(goroot, "src")
+		}
+	} else if !m.Main && m.Replace == nil && m.Version != "" && m.Dir != "" {
+		path, err1 := module.EscapePath(m.Path)
+		version, err2 := module.EscapeVersion(m.Version)
+		if err1 == nil && err2 == nil && strings.HasSuffix(filepath.ToSlash(m.Dir), "/"+path+"@"+version) {
+			dir = m.Dir // GOMODCACHE/path@version, as the go command lays it out
 		}
 	}
-	return false
+	if dir == "" {
+		return ""
+	}
+	return filepath.Clean(dir) + string(filepath.Separator)
 }
 
-var lineDirective = regexp.MustCompile(`(?m)^//line `)
+// cgoImports are the imports the go command adds to a package that cgo
+// processes (cmd/go/internal/load: "Cgo translation adds imports").
+var cgoImports = []string{"runtime/cgo", "syscall", "unsafe"}
+
+// listedImports returns the sorted import paths of pkg as a listing (go
+// list without -compiled, a warm run's) gives them, so that a key does not
+// depend on how pkg was loaded: a package loaded from cmd/cgo's files
+// (CompiledGoFiles) also imports what they import, which its own files may
+// not. False if its files cannot be read.
+func listedImports(pkg *packages.Package) ([]string, bool) {
+	paths := make([]string, 0, len(pkg.Imports))
+	for path := range pkg.Imports {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	if slices.Equal(pkg.CompiledGoFiles, pkg.GoFiles) || len(pkg.CompiledGoFiles) == 0 {
+		return paths, true // not processed by cgo, or listed
+	}
+	explicit := make(map[string]bool)
+	fset := token.NewFileSet()
+	for _, name := range pkg.GoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			return nil, false
+		}
+		for _, imp := range f.Imports {
+			if path, err := strconv.Unquote(imp.Path.Value); err == nil {
+				explicit[path] = true
+			}
+		}
+	}
+	return slices.DeleteFunc(paths, func(path string) bool {
+		return !explicit[path] && slices.Contains(cgoImports, path)
+	}), true
+}
+
+// hashFile writes the contents of file name, of the given size, to h
+// without keeping them (keys are computed on one goroutine).
+func (c *findingsCache) hashFile(h io.Writer, name string, size int64) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if c.buf == nil {
+		c.buf = make([]byte, 64<<10)
+	}
+	// Not io.CopyBuffer: *os.File's WriteTo would take over with a
+	// buffer of its own per file.
+	var n int64
+	for {
+		k, err := f.Read(c.buf)
+		h.Write(c.buf[:k])
+		n += int64(k)
+		if err == io.EOF {
+			return n == size
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
+
+// before reports whether a file stamped st may be keyed: on a cold run,
+// only if it was last modified before loading began (by 2 s on a file
+// system whose times have whole seconds only, as the go command allows
+// for coarse file times).
+func (c *findingsCache) before(st fileStamp) bool {
+	if c.since.IsZero() {
+		return true // stamps are compared after the analysis (unchanged)
+	}
+	cutoff := c.since.UnixNano()
+	if st.mtime%int64(time.Second) == 0 {
+		cutoff -= int64(2 * time.Second)
+	}
+	return st.mtime < cutoff
+}
 
 // fset rebuilds, from the files read for its key, a file set for pkg with
 // the files at the positions an entry names.
-func (c *findingsCache) fset(pkg *packages.Package) *token.FileSet {
+func (c *findingsCache) fset(pkg *packages.Package, e *entry) *token.FileSet {
 	fset := token.NewFileSet()
-	for _, name := range pkg.GoFiles {
+	for i, name := range pkg.GoFiles {
 		c.mu.Lock()
 		data := c.contents[name]
 		c.mu.Unlock()
-		fset.AddFile(name, -1, len(data)).SetLinesForContent(data)
+		if slices.Contains(e.Scan, i) {
+			scanFile(fset, name, data)
+		} else {
+			fset.AddFile(name, -1, len(data)).SetLinesForContent(data)
+		}
+	}
+	for _, f := range e.Extra {
+		scanFile(fset, f.Name, f.Content)
 	}
 	return fset
 }
 
+// scanFile adds a file to fset as the parser would: its lines, and the
+// positions its //line directives set (cmd/cgo's files have many).
+func scanFile(fset *token.FileSet, name string, src []byte) {
+	var s scanner.Scanner
+	s.Init(fset.AddFile(name, -1, len(src)), src, nil, scanner.ScanComments)
+	for {
+		if _, tok, _ := s.Scan(); tok == token.EOF {
+			return
+		}
+	}
+}
+
 // toEntry encodes the units of a freshly analyzed root package, grouped
-// by root analyzer; false if a position lies outside pkg.GoFiles (cgo:
-// positions in the files cmd/cgo generates), or if there is a position
-// and lineDirectives (positions the files alone do not give).
-func toEntry(pkg *packages.Package, byRoot [][]*Unit, lineDirectives bool) (*entry, bool) {
+// by root analyzer: a position in one of pkg.GoFiles by its index, one in
+// another file (cmd/cgo's) with that file's contents (Extra), and the
+// files where a //line directive moves a position are marked (Scan).
+// False if a file cannot be read back as it was parsed.
+func toEntry(pkg *packages.Package, byRoot [][]*Unit) (*entry, bool) {
+	e := &entry{ByRoot: make([][]cachedUnit, len(byRoot))}
 	files := make(map[string]int, len(pkg.GoFiles))
 	for i, name := range pkg.GoFiles {
 		files[name] = i
@@ -301,21 +427,27 @@ func toEntry(pkg *packages.Package, byRoot [][]*Unit, lineDirectives bool) (*ent
 		if !p.IsValid() {
 			return cachedPos{-1, 0}
 		}
-		if lineDirectives {
-			ok = false
-		}
 		tf := pkg.Fset.File(p)
-		i, found := 0, false
-		if tf != nil {
-			i, found = files[tf.Name()]
-		}
-		if !found {
+		if tf == nil {
 			ok = false
 			return cachedPos{}
 		}
+		i, found := files[tf.Name()]
+		if !found {
+			data, err := os.ReadFile(tf.Name())
+			if err != nil || len(data) != tf.Size() {
+				ok = false
+				return cachedPos{}
+			}
+			i = len(pkg.GoFiles) + len(e.Extra)
+			files[tf.Name()] = i
+			e.Extra = append(e.Extra, cachedFile{tf.Name(), data})
+		}
+		if i < len(pkg.GoFiles) && !slices.Contains(e.Scan, i) && pkg.Fset.PositionFor(p, true) != pkg.Fset.PositionFor(p, false) {
+			e.Scan = append(e.Scan, i)
+		}
 		return cachedPos{i, tf.Offset(p)}
 	}
-	e := &entry{ByRoot: make([][]cachedUnit, len(byRoot))}
 	for i, units := range byRoot {
 		for _, u := range units {
 			cu := cachedUnit{Analyzer: u.Analyzer.Name, IsRoot: u.IsRoot}
@@ -345,7 +477,7 @@ func toEntry(pkg *packages.Package, byRoot [][]*Unit, lineDirectives bool) (*ent
 // fromEntry decodes e for pkg (listed, not loaded): pkg gets the rebuilt
 // file set. byName finds the analyzers by name; false if one is missing.
 func (c *findingsCache) fromEntry(pkg *packages.Package, e *entry, byName map[string]*analysis.Analyzer) ([][]*Unit, bool) {
-	pkg.Fset = c.fset(pkg)
+	pkg.Fset = c.fset(pkg, e)
 	var files []*token.File // in the order of pkg.GoFiles, as added
 	pkg.Fset.Iterate(func(f *token.File) bool { files = append(files, f); return true })
 	ok := true
@@ -400,6 +532,9 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 			fmt.Fprintf(opts.Log, "maplint: findings cache: %v; analyzing without it\n", err)
 		}
 		return analyzeFresh(patterns, analyzers, opts)
+	}
+	if !c.used() {
+		return c.analyzeCold(patterns, analyzers, opts)
 	}
 	listed, err := load(patterns, listMode, opts.Tests)
 	if err != nil {
@@ -472,12 +607,69 @@ func analyzeCached(patterns []string, analyzers []*analysis.Analyzer, opts LoadO
 			if k == "" || hasErrors(fp) || !slices.Equal(pkg.GoFiles, fp.GoFiles) || !store {
 				continue
 			}
-			if e, ok := toEntry(fp, us, c.lineDirectives(pkg)); ok {
+			if e, ok := toEntry(fp, us); ok {
 				c.store.Put(k, e)
 			}
 		}
 	}
+	c.markUsed()
 	return assemble(initial, analyzers, units), nil
+}
+
+// analyzeCold is analyzeCached on a cache that holds nothing for this
+// salt (a first run, another maplint or Go, other flags): no root can
+// hit, so the packages are loaded and analyzed at once, without the
+// listing, and keyed afterwards from the loaded packages. Files modified
+// since loading began are not keyed (before), so no entry pairs a key
+// with findings of other contents.
+func (c *findingsCache) analyzeCold(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
+	c.since = time.Now()
+	res, err := analyzeFresh(patterns, analyzers, opts)
+	if err != nil {
+		return res, err
+	}
+	if opts.Verbose != nil {
+		fmt.Fprintf(opts.Verbose, "findings cache: 0 of %d packages from the cache\n", len(res.Initial))
+		for _, pkg := range res.Initial {
+			fmt.Fprintf(opts.Verbose, "findings cache: analyzing %s\n", pkg.ID)
+		}
+	}
+	if c.pgo(res.Initial) {
+		return res, nil // as analyzeCached: weighed findings are not stored
+	}
+	units := byRoot(res, analyzers)
+	for _, pkg := range res.Initial {
+		us := units[pkg.ID]
+		if us == nil || hasErrors(pkg) {
+			continue
+		}
+		if k := c.key(pkg); k != "" {
+			if e, ok := toEntry(pkg, us); ok {
+				c.store.Put(k, e)
+			}
+		}
+	}
+	c.markUsed()
+	return res, nil
+}
+
+// used reports whether a run with this salt has used the cache (and may
+// have left entries); markUsed records it. Both are an entry of the
+// store, so they are trimmed with it.
+func (c *findingsCache) used() bool {
+	var v bool
+	return c.store.Get(c.usedKey(), &v)
+}
+
+func (c *findingsCache) markUsed() {
+	if !c.used() {
+		c.store.Put(c.usedKey(), true)
+	}
+}
+
+func (c *findingsCache) usedKey() string {
+	h := sha256.Sum256(append([]byte("used\n"), c.salt...))
+	return hex.EncodeToString(h[:])
 }
 
 // packagePattern is the go list argument that loads pkg (with -test: its

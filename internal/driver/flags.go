@@ -135,3 +135,7 @@ func cacheDir(f Flags) string {
 	}
 	return filepath.Join(dir, "maplint")
 }
+
+// DefaultCacheDir is cacheDir without flags (-cache's default): the
+// directory the language server keeps dependency facts in.
+func DefaultCacheDir() string { return cacheDir(Flags{Cache: true}) }

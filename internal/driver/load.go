@@ -73,6 +73,11 @@ var Analyze = analyzeWithFactload
 // whose API can carry one (docs/driver-speed.md). If factload cannot
 // serve these analyzers, it falls back to analyzeFromSource.
 func analyzeWithFactload(patterns []string, analyzers []*analysis.Analyzer, opts LoadOptions) (*Result, error) {
+	// For measurements only (docs/driver-speed.md, "Same findings"): the
+	// findings must equal those of loading every package from source.
+	if os.Getenv("MAPLINT_FROM_SOURCE") == "1" {
+		return analyzeFromSource(patterns, analyzers, opts)
+	}
 	// With -profile, findings carry a typed weight (-json "hot") that
 	// internal/hot keeps for this run only: no findings cache then.
 	if f := flag.CommandLine.Lookup("profile"); f != nil && f.Value.String() != "" {

@@ -16,7 +16,8 @@
 //     translating that root's facts onto it with objectpath;
 //   - on any other dependency, by type-checking it from source against
 //     its imports' export data, running the analyzer, and translating its
-//     facts onto the export-data objects.
+//     facts onto the export-data objects; only once an analysis asks for
+//     the fact of one of its objects that MayCarry allows.
 //
 // Analyzers then gives the checker copies of the analyzers that run like
 // fact-free ones, on the roots only, returning what factload computed.
@@ -76,6 +77,7 @@ type Stats struct {
 	DepFacts     int      // facts on dependency objects
 	RootFacts    int      // facts the roots export
 	Completed    int      // dependencies whose export data was read to complete them
+	Skipped      int      // fact lookups on objects that MayCarry rules out
 }
 
 // A Provider holds the facts and results of the fact analyzers for one
@@ -612,6 +614,12 @@ func (p *Provider) pass(a *analysis.Analyzer, n *node, fset *token.FileSet, file
 			if obj.Pkg() == pkg {
 				m = facts
 			} else if p.opts.OwnFactsOnly {
+				return false
+			} else if p.opts.MayCarry != nil && !p.opts.MayCarry(a, obj) {
+				// No fact can be on obj: its package is not analyzed for
+				// it (a first run analyzes only the dependencies whose
+				// objects the roots ask about).
+				p.count(func(s *Stats) { s.Skipped++ })
 				return false
 			} else if dep := p.nodes[obj.Pkg()]; dep != nil {
 				p.ensure(dep)

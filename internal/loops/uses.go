@@ -11,16 +11,22 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
 // UsesAnalyzer provides the package's Uses: makecap and hotmap require it,
 // so both share one index.
 var UsesAnalyzer = &analysis.Analyzer{
-	Name: "maplintuses",
-	Doc:  "index of the uses of each object, for maplint's loop analyzers",
+	Name:     "maplintuses",
+	Doc:      "index of the uses of each object, for maplint's loop analyzers",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
-		return &Uses{info: pass.TypesInfo, files: pass.Files, pkg: pass.Pkg}, nil
+		insp, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		if insp == nil { // a pass built by hand (tests)
+			insp = inspector.New(pass.Files)
+		}
+		return &Uses{info: pass.TypesInfo, insp: insp, pkg: pass.Pkg}, nil
 	},
 	ResultType: reflect.TypeFor[*Uses](),
 }
@@ -37,13 +43,18 @@ func UsesOf(pass *analysis.Pass) *Uses { return pass.ResultOf[UsesAnalyzer].(*Us
 // quadratic in their number (issue 14). Built on the first question, once
 // per package; safe for concurrent use.
 type Uses struct {
-	info  *types.Info
-	files []*ast.File
-	pkg   *types.Package
-	once  sync.Once
+	info *types.Info
+	insp *inspector.Inspector
+	pkg  *types.Package
+	once sync.Once
 	// kids are the children of each scope by position, for Innermost.
 	kids  map[*types.Scope][]*types.Scope
-	byObj map[types.Object][]token.Pos // every use, in order
+	byObj map[types.Object][]token.Pos // every use of each variable, in order
+	// other are the uses of the other objects asked about: the analyzers
+	// ask about variables only, and half the uses are of functions,
+	// types and packages, too many to index for nothing.
+	mu    sync.Mutex
+	other map[types.Object][]token.Pos
 	// writes are the uses that change the object, in order.
 	writes map[types.Object][]token.Pos
 	gotos  []token.Pos // goto statements, in order
@@ -51,6 +62,9 @@ type Uses struct {
 	// var x = T{...}), with it.
 	lits map[types.Object]*ast.CompositeLit
 }
+
+var usesTypes = []ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
+	(*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil), (*ast.BranchStmt)(nil)}
 
 func (u *Uses) index() map[types.Object][]token.Pos {
 	u.once.Do(func() {
@@ -70,53 +84,54 @@ func (u *Uses) index() map[types.Object][]token.Pos {
 				}
 			}
 		}
-		for _, f := range u.files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.ValueSpec:
-					lit(n.Names, n.Values)
-				case *ast.AssignStmt:
-					for _, l := range n.Lhs {
-						mark(l)
+		// Only the nodes below, through the inspector's index (walking
+		// every node cost a quarter of this function on go/net/encoding).
+		u.insp.Preorder(usesTypes, func(n ast.Node) {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				lit(n.Names, n.Values)
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					mark(l)
+				}
+				if n.Tok == token.DEFINE {
+					ids := make([]*ast.Ident, len(n.Lhs))
+					for i, l := range n.Lhs {
+						ids[i], _ = l.(*ast.Ident)
 					}
-					if n.Tok == token.DEFINE {
-						ids := make([]*ast.Ident, len(n.Lhs))
-						for i, l := range n.Lhs {
-							ids[i], _ = l.(*ast.Ident)
-						}
-						lit(ids, n.Rhs)
+					lit(ids, n.Rhs)
+				}
+			case *ast.IncDecStmt:
+				mark(n.X)
+			case *ast.RangeStmt:
+				if n.Tok == token.ASSIGN {
+					if n.Key != nil {
+						mark(n.Key)
 					}
-				case *ast.IncDecStmt:
-					mark(n.X)
-				case *ast.RangeStmt:
-					if n.Tok == token.ASSIGN {
-						if n.Key != nil {
-							mark(n.Key)
-						}
-						if n.Value != nil {
-							mark(n.Value)
-						}
-					}
-				case *ast.UnaryExpr:
-					if n.Op == token.AND {
-						mark(n.X)
-					}
-				case *ast.CallExpr:
-					if sel := pointerMethodCall(u.info, n); sel != nil {
-						mark(sel.X)
-					}
-				case *ast.BranchStmt:
-					if n.Tok == token.GOTO {
-						u.gotos = append(u.gotos, n.Pos())
+					if n.Value != nil {
+						mark(n.Value)
 					}
 				}
-				return true
-			})
-		}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					mark(n.X)
+				}
+			case *ast.CallExpr:
+				if sel := pointerMethodCall(u.info, n); sel != nil {
+					mark(sel.X)
+				}
+			case *ast.BranchStmt:
+				if n.Tok == token.GOTO {
+					u.gotos = append(u.gotos, n.Pos())
+				}
+			}
+		})
 		u.byObj = make(map[types.Object][]token.Pos)
 		u.writes = make(map[types.Object][]token.Pos)
 		for id, obj := range u.info.Uses {
-			u.byObj[obj] = append(u.byObj[obj], id.Pos())
+			if _, ok := obj.(*types.Var); ok {
+				u.byObj[obj] = append(u.byObj[obj], id.Pos())
+			}
 			if writes[id] {
 				u.writes[obj] = append(u.writes[obj], id.Pos())
 			}
@@ -179,7 +194,31 @@ func (u *Uses) Innermost(pos token.Pos) *types.Scope {
 
 // Next returns the position of the first reference to obj at or after pos.
 func (u *Uses) Next(obj types.Object, pos token.Pos) (token.Pos, bool) {
-	return next(u.index()[obj], pos)
+	return next(u.of(obj), pos)
+}
+
+// of returns the uses of obj, in order.
+func (u *Uses) of(obj types.Object) []token.Pos {
+	byObj := u.index()
+	if _, ok := obj.(*types.Var); ok {
+		return byObj[obj]
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	list, ok := u.other[obj]
+	if !ok {
+		for id, o := range u.info.Uses {
+			if o == obj {
+				list = append(list, id.Pos())
+			}
+		}
+		slices.Sort(list)
+		if u.other == nil {
+			u.other = make(map[types.Object][]token.Pos)
+		}
+		u.other[obj] = list
+	}
+	return list
 }
 
 // next returns the first of the sorted list at or after pos.

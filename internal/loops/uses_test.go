@@ -1,6 +1,7 @@
 package loops_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -148,5 +149,44 @@ func TestUsing(t *testing.T) {
 	}
 	if got, want := lines(body.List[0].End(), 1), []int{6}; !slices.Equal(got, want) {
 		t.Errorf("Using stopped after one: lines %v, want %v", got, want)
+	}
+}
+
+// TestUsesNext: Next finds every use of every object, in order: the
+// variables from the index, the other objects (functions, types,
+// constants, packages), which the index leaves out, by a scan.
+func TestUsesNext(t *testing.T) {
+	_, f, _, info, u := uses(t, scopes+`
+const c = 1
+
+func h() int { return c + len(fmtName) + f(nil) }
+
+var fmtName = "x"
+`)
+	want := make(map[types.Object][]token.Pos)
+	for id, obj := range info.Uses {
+		want[obj] = append(want[obj], id.Pos())
+	}
+	kinds := make(map[string]bool)
+	for obj, list := range want {
+		slices.Sort(list)
+		var got []token.Pos
+		for pos := f.FileStart; ; {
+			p, ok := u.Next(obj, pos)
+			if !ok {
+				break
+			}
+			got = append(got, p)
+			pos = p + 1
+		}
+		if !slices.Equal(got, list) {
+			t.Errorf("uses of %v: %v, want %v", obj, got, list)
+		}
+		kinds[fmt.Sprintf("%T", obj)] = true
+	}
+	for _, k := range []string{"*types.Var", "*types.Func", "*types.Const", "*types.TypeName", "*types.Builtin"} {
+		if !kinds[k] {
+			t.Errorf("no use of a %s in the test: %v", k, kinds)
+		}
 	}
 }

@@ -314,7 +314,9 @@ func (s *Server) analyze(j *job) (res *driver.Result, err error) {
 			res, err = nil, fmt.Errorf("internal error (please report it): %v", r)
 		}
 	}()
-	return s.Analyze(j.dir, []string{j.pattern}, s.analyzers, driver.LoadOptions{Tests: s.tests})
+	// The dependencies' facts come from the cache the command line uses;
+	// findings are always computed (quick fixes need the syntax).
+	return s.Analyze(j.dir, []string{j.pattern}, s.analyzers, driver.LoadOptions{Tests: s.tests, CacheDir: driver.DefaultCacheDir()})
 }
 
 // analyzeIn runs driver.Analyze from directory dir. The driver loads

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net"
 	"os"
 	"os/exec"
@@ -503,7 +504,14 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// The tests' own cache, not the user's.
+	cache, err := os.MkdirTemp("", "maplint-lsp-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("MAPLINT_CACHE", cache)
 	code := m.Run()
+	os.RemoveAll(cache)
 	if binary != "" {
 		os.RemoveAll(filepath.Dir(binary))
 	}
@@ -552,5 +560,55 @@ func TestPanicInRun(t *testing.T) {
 	c.save(file, namesGo)
 	if pub := c.wait(file, 2); len(pub.Diagnostics) != 1 || pub.Diagnostics[0].Message != namesWant {
 		t.Errorf("the run after: %+v", pub.Diagnostics)
+	}
+}
+
+// The server keeps the facts of the dependencies it analyzes from source
+// in the command line's cache (MAPLINT_CACHE, off when "off"), and a
+// lost write through a dependency's fact is reported with or without it.
+func TestFactsCache(t *testing.T) {
+	files := map[string]string{
+		"go.mod": goMod,
+		"a/a.go": "package a\n\nfunc Fresh() map[string]int { return map[string]int{} }\n",
+		"b/b.go": "package b\n\nimport \"example.com/m/a\"\n\nfunc Set() { a.Fresh()[\"k\"] = 1 }\n",
+	}
+	for _, env := range []string{"dir", "off"} {
+		t.Run(env, func(t *testing.T) {
+			dir, cache := t.TempDir(), t.TempDir()
+			writeFiles(t, dir, files)
+			if env == "off" {
+				gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Setenv("GOCACHE", strings.TrimSpace(string(gocache)))
+				t.Setenv("MAPLINT_CACHE", "off")
+				t.Setenv("XDG_CACHE_HOME", cache) // the default, which "off" must not use either
+			} else {
+				t.Setenv("MAPLINT_CACHE", cache)
+			}
+			file := filepath.Join(dir, "b/b.go")
+			c := start(t, dir, nil)
+			c.open(file)
+			if pub := c.wait(file, 1); len(pub.Diagnostics) != 1 || !strings.Contains(pub.Diagnostics[0].Message, "Fresh") {
+				t.Errorf("diagnostics %+v, want the lost write into a.Fresh()", pub.Diagnostics)
+			}
+			var entries []string
+			filepath.WalkDir(cache, func(path string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					entries = append(entries, path)
+				}
+				return nil
+			})
+			facts := slices.ContainsFunc(entries, func(p string) bool {
+				return strings.HasPrefix(p, filepath.Join(cache, "facts")+string(filepath.Separator)) && filepath.Base(p) != "trim.txt"
+			})
+			if env == "dir" && !facts {
+				t.Errorf("no facts entry in %s: %q", cache, entries)
+			}
+			if env == "off" && len(entries) > 0 {
+				t.Errorf("MAPLINT_CACHE=off wrote %q", entries)
+			}
+		})
 	}
 }
