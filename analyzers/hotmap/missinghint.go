@@ -36,7 +36,7 @@ const CategoryMissingHint = "missing-hint"
 func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	info, uses := pass.TypesInfo, loops.UsesOf(pass)
 	fill, ok := loops.NextFill(pass, cur, c.obj, c.pos)
-	if !ok || !oneInsertPerIteration(info, fill.Loop, c.obj) {
+	if !ok || !oneInsertPerIteration(info, uses, fill.Loop, c.obj) {
 		return
 	}
 	// Single keys added after the loop count; keys from anything else
@@ -234,7 +234,7 @@ func mayInsert(info *types.Info, call *ast.CallExpr, obj types.Object) bool {
 // is one plain "m[key] = v" statement of the body, reached on every
 // iteration, with a key that is the iteration's own value; the map is
 // used nowhere else in the loop.
-func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) bool {
+func oneInsertPerIteration(info *types.Info, uses *loops.Uses, loop *loops.Loop, obj types.Object) bool {
 	var insert *ast.AssignStmt
 	for _, s := range loop.Body.List {
 		as, ok := s.(*ast.AssignStmt)
@@ -247,7 +247,7 @@ func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object)
 		}
 		if insert != nil || as.Tok != token.ASSIGN || len(as.Rhs) != 1 ||
 			!loop.EveryIteration(info, s) || !loop.Derived(info, ix.Index) ||
-			loops.Mentions(info, as.Rhs[0], obj) || loops.Mentions(info, ix.Index, obj) {
+			uses.Mentions(as.Rhs[0], obj) || uses.Mentions(ix.Index, obj) {
 			return false // a second insert, m[k] += v, a conditional or computed key, a grouping
 		}
 		insert = as
@@ -259,12 +259,5 @@ func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object)
 	// before the insert, len(m)) means the loop cares about keys already
 	// there: it groups or dedupes (stats := m[k]; ...; m[k] = stats in
 	// cmd/trace), so n would over-size the map.
-	uses := 0
-	ast.Inspect(loop.Stmt, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
-			uses++
-		}
-		return true
-	})
-	return uses == 1
+	return uses.Count(obj, loop.Stmt.Pos(), loop.Stmt.End()) == 1
 }

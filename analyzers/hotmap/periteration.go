@@ -47,7 +47,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation) bool {
 	if t, ok := loop.TripCount(info, pass.Fset, loops.UsesOf(pass)); ok && t.IsConst && t.Const <= smallMap {
 		return false // a few iterations: a few maps, little to gain
 	}
-	if repeats(info, loop) {
+	if repeats(info, loops.UsesOf(pass), loop) {
 		return false
 	}
 	// The rest of the iteration: the statements after the creation.
@@ -243,13 +243,13 @@ func declaresOnly(c *creation) bool {
 // counted loop whose body uses no iteration variable (for range 1000).
 // Tests and stress loops do that, and want a fresh map per round
 // (runtime's map tests check iteration order over fresh maps).
-func repeats(info *types.Info, loop *loops.Loop) bool {
+func repeats(info *types.Info, uses *loops.Uses, loop *loops.Loop) bool {
 	if f, ok := loop.Stmt.(*ast.ForStmt); ok && (f.Init == nil || f.Post == nil) {
 		return false // for {} and for cond {}: state moves through other variables
 	}
 	a, b := loop.IterVars(info)
 	for _, v := range [2]types.Object{a, b} {
-		if v != nil && loops.Mentions(info, loop.Body, v) {
+		if v != nil && uses.Mentions(loop.Body, v) {
 			return false
 		}
 	}
@@ -339,7 +339,7 @@ func fillOf(info *types.Info, fset *token.FileSet, index *loops.Uses, stmts []as
 			loopStack = loopStack[:len(loopStack)-1]
 			return false
 		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
-			if loops.Mentions(info, n, obj) {
+			if index.Mentions(n, obj) {
 				f.escapes = true // a closure, goroutine or deferred call keeps it
 			}
 			return false
@@ -355,7 +355,7 @@ func fillOf(info *types.Info, fset *token.FileSet, index *loops.Uses, stmts []as
 			for i, l := range n.Lhs {
 				if ix, ok := l.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
 					insertAt(&f, loopStack, &innerLoop, &innerInserts)
-					if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) && loops.Mentions(info, n.Rhs[i], obj) {
+					if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) && index.Mentions(n.Rhs[i], obj) {
 						f.grouping = true
 					}
 				}

@@ -211,7 +211,7 @@ func appendsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, loop
 	for s := range uses.Using(list, obj, loop.End()) {
 		if k := appendedElems(info, s, obj); k > 0 {
 			n, nonNil = n+k, true
-		} else if k, ok := branchAppends(info, s, obj); ok {
+		} else if k, ok := branchAppends(info, uses, s, obj); ok {
 			n += k
 		} else {
 			break // another use: what follows is not the fill
@@ -223,16 +223,16 @@ func appendsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, loop
 // branchAppends returns the most elements that the if statement s can
 // append to obj, when its branches use obj only in
 // "obj = append(obj, ...)" statements of their own blocks.
-func branchAppends(info *types.Info, s ast.Stmt, obj types.Object) (int64, bool) {
+func branchAppends(info *types.Info, uses *loops.Uses, s ast.Stmt, obj types.Object) (int64, bool) {
 	switch s := s.(type) {
 	case nil:
 		return 0, true
 	case *ast.IfStmt:
-		if (s.Init != nil && loops.Mentions(info, s.Init, obj)) || loops.Mentions(info, s.Cond, obj) {
+		if (s.Init != nil && uses.Mentions(s.Init, obj)) || uses.Mentions(s.Cond, obj) {
 			return 0, false
 		}
-		then, ok1 := branchAppends(info, s.Body, obj)
-		els, ok2 := branchAppends(info, s.Else, obj)
+		then, ok1 := branchAppends(info, uses, s.Body, obj)
+		els, ok2 := branchAppends(info, uses, s.Else, obj)
 		return max(then, els), ok1 && ok2
 	case *ast.BlockStmt:
 		if s == nil {
@@ -242,7 +242,7 @@ func branchAppends(info *types.Info, s ast.Stmt, obj types.Object) (int64, bool)
 		for _, st := range s.List {
 			if k := appendedElems(info, st, obj); k > 0 {
 				n += k
-			} else if loops.Mentions(info, st, obj) {
+			} else if uses.Mentions(st, obj) {
 				return 0, false
 			}
 		}

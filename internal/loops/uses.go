@@ -11,16 +11,21 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // UsesAnalyzer provides the package's Uses: makecap and hotmap require it,
 // so both share one index.
 var UsesAnalyzer = &analysis.Analyzer{
-	Name: "maplintuses",
-	Doc:  "index of the uses of each object, for maplint's loop analyzers",
+	Name:     "maplintuses",
+	Doc:      "index of the uses of each object, for maplint's loop analyzers",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
-		return &Uses{info: pass.TypesInfo, files: pass.Files, pkg: pass.Pkg}, nil
+		root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+		return &Uses{info: pass.TypesInfo, files: pass.Files, pkg: pass.Pkg, root: root}, nil
 	},
 	ResultType: reflect.TypeFor[*Uses](),
 }
@@ -29,21 +34,24 @@ var UsesAnalyzer = &analysis.Analyzer{
 // UsesAnalyzer.
 func UsesOf(pass *analysis.Pass) *Uses { return pass.ResultOf[UsesAnalyzer].(*Uses) }
 
-// Uses indexes, for each object, the identifiers that refer to it in
-// source order, and which of them are written (see Assigns). A question
-// such as "the first use of m after this statement" is then a binary
-// search, not a walk of the rest of the block: a function declaring
-// thousands of maps and filling each in a loop of its own took time
-// quadratic in their number (issue 14). Built on the first question, once
-// per package; safe for concurrent use.
+// Uses answers, for one package, where each object is referred to (an
+// analysisutil.Refs per top-level declaration, built on the first
+// question about a position in it) and which of the references are
+// written (see Assigns). Safe for concurrent use: makecap and hotmap ask
+// at once.
 type Uses struct {
 	info  *types.Info
 	files []*ast.File
 	pkg   *types.Package
+	root  inspector.Cursor
 	once  sync.Once
 	// kids are the children of each scope by position, for Innermost.
-	kids  map[*types.Scope][]*types.Scope
-	byObj map[types.Object][]token.Pos // every use, in order
+	kids map[*types.Scope][]*types.Scope
+	// decls are the package's top-level declarations by position, and
+	// refs their indexes, each built once.
+	decls    []inspector.Cursor
+	refs     []*analysisutil.Refs
+	refsOnce []sync.Once
 	// writes are the uses that change the object, in order.
 	writes map[types.Object][]token.Pos
 	gotos  []token.Pos // goto statements, in order
@@ -52,7 +60,7 @@ type Uses struct {
 	lits map[types.Object]*ast.CompositeLit
 }
 
-func (u *Uses) index() map[types.Object][]token.Pos {
+func (u *Uses) index() {
 	u.once.Do(func() {
 		writes := make(map[*ast.Ident]bool)
 		mark := func(e ast.Expr) {
@@ -113,24 +121,28 @@ func (u *Uses) index() map[types.Object][]token.Pos {
 				return true
 			})
 		}
-		u.byObj = make(map[types.Object][]token.Pos)
 		u.writes = make(map[types.Object][]token.Pos)
-		for id, obj := range u.info.Uses {
-			u.byObj[obj] = append(u.byObj[obj], id.Pos())
-			if writes[id] {
+		for id := range writes {
+			if obj := u.info.Uses[id]; obj != nil {
 				u.writes[obj] = append(u.writes[obj], id.Pos())
 			}
-		}
-		for id := range writes {
 			if obj := u.info.Defs[id]; obj != nil {
 				u.writes[obj] = append(u.writes[obj], id.Pos()) // :=, as Assigns counts it
 			}
 		}
-		for _, m := range []map[types.Object][]token.Pos{u.byObj, u.writes} {
-			for _, list := range m {
-				slices.Sort(list)
+		for _, list := range u.writes {
+			slices.Sort(list)
+		}
+		for f := range u.root.Children() {
+			for d := range f.Children() {
+				if _, ok := d.Node().(ast.Decl); ok {
+					u.decls = append(u.decls, d)
+				}
 			}
 		}
+		slices.SortFunc(u.decls, func(a, b inspector.Cursor) int { return int(a.Node().Pos() - b.Node().Pos()) })
+		u.refs = make([]*analysisutil.Refs, len(u.decls))
+		u.refsOnce = make([]sync.Once, len(u.decls))
 		slices.Sort(u.gotos)
 		u.kids = make(map[*types.Scope][]*types.Scope)
 		if u.pkg != nil {
@@ -146,7 +158,18 @@ func (u *Uses) index() map[types.Object][]token.Pos {
 			sortKids(u.pkg.Scope())
 		}
 	})
-	return u.byObj
+}
+
+// refsAt returns the index of the top-level declaration that holds pos, or
+// nil between declarations.
+func (u *Uses) refsAt(pos token.Pos) *analysisutil.Refs {
+	u.index()
+	i := sort.Search(len(u.decls), func(i int) bool { return u.decls[i].Node().End() > pos })
+	if i == len(u.decls) || u.decls[i].Node().Pos() > pos {
+		return nil
+	}
+	u.refsOnce[i].Do(func() { u.refs[i] = analysisutil.NewRefs(u.info, u.decls[i]) })
+	return u.refs[i]
 }
 
 // Innermost returns what pkg.Scope().Innermost(pos) does, by binary
@@ -177,9 +200,14 @@ func (u *Uses) Innermost(pos token.Pos) *types.Scope {
 	return inner
 }
 
-// Next returns the position of the first reference to obj at or after pos.
+// Next returns the position of the first reference to obj at or after pos,
+// in the top-level declaration that holds pos: every question is about one
+// function.
 func (u *Uses) Next(obj types.Object, pos token.Pos) (token.Pos, bool) {
-	return next(u.index()[obj], pos)
+	if r := u.refsAt(pos); r != nil {
+		return r.Next(obj, pos)
+	}
+	return token.NoPos, false
 }
 
 // next returns the first of the sorted list at or after pos.
@@ -191,11 +219,25 @@ func next(list []token.Pos, pos token.Pos) (token.Pos, bool) {
 	return list[i], true
 }
 
-// In reports whether obj is referred to in [from, to).
+// In reports whether obj is referred to in [from, to), a range of one
+// function.
 func (u *Uses) In(obj types.Object, from, to token.Pos) bool {
 	p, ok := u.Next(obj, from)
 	return ok && p < to
 }
+
+// Count returns the number of references to obj in [from, to), a range
+// of one function.
+func (u *Uses) Count(obj types.Object, from, to token.Pos) int {
+	if r := u.refsAt(from); r != nil {
+		return len(r.In(obj, from, to))
+	}
+	return 0
+}
+
+// Mentions reports whether obj is referred to in n, a statement or an
+// expression.
+func (u *Uses) Mentions(n ast.Node, obj types.Object) bool { return u.In(obj, n.Pos(), n.End()) }
 
 // Using yields the statements of list (sorted by position) that refer to
 // obj at or after pos, in order, found by the index: the statements in

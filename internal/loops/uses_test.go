@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/maplint/maplint/internal/loops"
 )
@@ -54,7 +56,8 @@ func uses(t *testing.T, src string) (*token.FileSet, *ast.File, *types.Package, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := loops.UsesAnalyzer.Run(&analysis.Pass{Files: []*ast.File{f}, TypesInfo: info, Pkg: pkg})
+	res, err := loops.UsesAnalyzer.Run(&analysis.Pass{Files: []*ast.File{f}, TypesInfo: info, Pkg: pkg,
+		ResultOf: map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New([]*ast.File{f})}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,5 +151,44 @@ func TestUsing(t *testing.T) {
 	}
 	if got, want := lines(body.List[0].End(), 1), []int{6}; !slices.Equal(got, want) {
 		t.Errorf("Using stopped after one: lines %v, want %v", got, want)
+	}
+}
+
+// TestUsesIn: asking the index whether a statement or expression refers
+// to an object answers what a walk of it does (In replaced such walks),
+// for every one in the bodies of a file with closures, nested scopes and
+// two declarations.
+func TestUsesIn(t *testing.T) {
+	for _, src := range []string{scopes, using} {
+		fset, f, _, info, u := uses(t, src)
+		objs := make(map[types.Object]bool)
+		for _, obj := range info.Uses {
+			objs[obj] = true
+		}
+		var check func(n ast.Node) bool
+		check = func(n ast.Node) bool {
+			switch n.(type) {
+			case ast.Stmt, ast.Expr:
+			default:
+				return n != nil
+			}
+			for obj := range objs {
+				walked := false
+				ast.Inspect(n, func(m ast.Node) bool {
+					id, ok := m.(*ast.Ident)
+					walked = walked || ok && info.Uses[id] == obj
+					return !walked
+				})
+				if got := u.In(obj, n.Pos(), n.End()); got != walked {
+					t.Errorf("%s: %T refers to %s: In = %v, walk = %v", fset.Position(n.Pos()), n, obj.Name(), got, walked)
+				}
+			}
+			return true
+		}
+		for _, d := range f.Decls {
+			if d, ok := d.(*ast.FuncDecl); ok {
+				ast.Inspect(d.Body, check)
+			}
+		}
 	}
 }
