@@ -158,7 +158,7 @@ func hoistHint(pass *analysis.Pass, loop *loops.Loop, c *creation, f fill) (hint
 	t, text := f.inner, ""
 	existing := c.hint != nil && !analysisutil.IsZero(info, c.hint)
 	if existing {
-		t, text = hintTrip(info, c.hint), analysisutil.Render(pass.Fset, c.hint)
+		t, text = loops.Names(info, c.hint), analysisutil.Render(pass.Fset, c.hint)
 	} else if f.inner != nil {
 		text = f.inner.Text
 	}
@@ -254,44 +254,6 @@ func repeats(info *types.Info, uses *loops.Uses, loop *loops.Loop) bool {
 		}
 	}
 	return true
-}
-
-// hintTrip wraps an existing hint expression for the scope checks.
-func hintTrip(info *types.Info, e ast.Expr) *loops.Trip {
-	t := &loops.Trip{}
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			if _, isField := info.Selections[n]; isField {
-				t.MayPanic = t.MayPanic || info.Selections[n].Indirect()
-				ast.Inspect(n.X, func(m ast.Node) bool {
-					if id, ok := m.(*ast.Ident); ok {
-						t.Idents = append(t.Idents, id)
-						if o := info.Uses[id]; o != nil {
-							t.Roots = append(t.Roots, o)
-						}
-					}
-					return true
-				})
-				return false
-			}
-		case *ast.Ident:
-			t.Idents = append(t.Idents, n)
-			if o := info.Uses[n]; o != nil {
-				t.Roots = append(t.Roots, o)
-			}
-		case *ast.CallExpr:
-			if !analysisutil.IsBuiltin(info, n.Fun, "len") && !analysisutil.IsBuiltin(info, n.Fun, "cap") {
-				if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
-					t.MayPanic = true // a call: may have effects, keep it in place
-				}
-			}
-		case *ast.StarExpr, *ast.IndexExpr, *ast.SliceExpr:
-			t.MayPanic = true
-		}
-		return true
-	})
-	return t
 }
 
 // fill is what the rest of an iteration does with a map made in it.

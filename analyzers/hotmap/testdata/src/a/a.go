@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 type Order struct {
@@ -590,3 +591,35 @@ func perIterationEncode(enc *json.Encoder, k *keeper, rows [][]string) {
 type keeper struct{ kept []map[string]int }
 
 func (k *keeper) Encode(m map[string]int) { k.kept = append(k.kept, m) }
+
+// An existing hint moves with the map when its names mean the same before
+// the loop: a qualified constant, a field of a field. One that may panic
+// (an element of a slice) must not run when the loop does not: silent.
+func perIterationMovedHints(groups [][]string, c config, cs []config) {
+	for _, g := range groups {
+		set := make(map[string]bool, utf8.UTFMax) // want `make it once before the loop with make\(map\[string\]bool, utf8.UTFMax\)`
+		for _, s := range g {
+			set[s] = true
+		}
+		fmt.Println(set)
+	}
+	for _, g := range groups {
+		seen := make(map[string]bool, c.inner.n) // want `make it once before the loop with make\(map\[string\]bool, c.inner.n\)`
+		for _, s := range g {
+			seen[s] = true
+		}
+		fmt.Println(seen)
+	}
+	for _, g := range groups {
+		names := make(map[string]bool, len(cs[0].names)) // silent: cs[0] panics on an empty cs
+		for _, s := range g {
+			names[s] = true
+		}
+		fmt.Println(names)
+	}
+}
+
+type config struct {
+	inner struct{ n int }
+	names []string
+}
