@@ -273,76 +273,119 @@ type fill struct {
 
 // fillOf counts the inserts into obj in stmts and decides whether the map
 // escapes them.
-func fillOf(info *types.Info, fset *token.FileSet, index *loops.Uses, stmts []ast.Stmt, obj types.Object) fill {
-	var f fill
-	var uses, accounted int
-	var innerLoop *loops.Loop
-	innerInserts := 0
-	// loopStack holds the loops enclosing the current node (within stmts).
-	var loopStack []ast.Stmt
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
-		if f.escapes {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			loopStack = append(loopStack, n.(ast.Stmt))
-			ast.Inspect(n, func(m ast.Node) bool {
-				if m == n {
-					return true
-				}
-				return visit(m)
-			})
-			// Range over the map itself reads it.
-			if r, ok := n.(*ast.RangeStmt); ok && loops.IsObj(info, r.X, obj) {
-				accounted++
-			}
-			loopStack = loopStack[:len(loopStack)-1]
-			return false
-		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
-			if index.Mentions(n, obj) {
-				f.escapes = true // a closure, goroutine or deferred call keeps it
-			}
-			return false
-		case *ast.Ident:
-			if info.Uses[n] == obj {
-				uses++
-			}
-		case *ast.IndexExpr:
-			if loops.IsObj(info, n.X, obj) {
-				accounted++
-			}
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if ix, ok := l.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
-					insertAt(&f, loopStack, &innerLoop, &innerInserts)
-					if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) && index.Mentions(n.Rhs[i], obj) {
-						f.grouping = true
-					}
-				}
-			}
-		case *ast.IncDecStmt:
-			if ix, ok := n.X.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
-				insertAt(&f, loopStack, &innerLoop, &innerInserts)
-			}
-		case *ast.CallExpr:
-			a, isFill := allowedCall(info, n, obj)
-			accounted += a
-			if isFill {
-				f.unknown = true
-			}
-		}
-		return true
-	}
+func fillOf(info *types.Info, fset *token.FileSet, uses *loops.Uses, stmts []ast.Stmt, obj types.Object) fill {
+	w := &fillWalk{info: info, uses: uses, obj: obj}
 	for _, s := range stmts {
-		ast.Inspect(s, visit)
+		ast.Inspect(s, w.visit)
 	}
-	if uses != accounted {
-		f.escapes = true
+	if w.refs != w.accounted {
+		w.f.escapes = true // a use that is no insert, read or allowed call
 	}
-	if innerLoop != nil && innerInserts == 1 {
-		if t, ok := innerLoop.TripCount(info, fset, index); ok {
+	w.countInner(fset)
+	return w.f
+}
+
+// fillWalk is fillOf's walk of the rest of an iteration.
+type fillWalk struct {
+	info *types.Info
+	uses *loops.Uses
+	obj  types.Object
+	f    fill
+	// refs counts the uses of obj, accounted those known to keep it in
+	// the iteration (index, range, allowed call).
+	refs, accounted int
+	loopStack       []ast.Stmt // the loops around the current node, within the walk
+	// innerLoop is the loop that holds the inserts under one loop, and
+	// innerInserts their number.
+	innerLoop    *loops.Loop
+	innerInserts int
+}
+
+func (w *fillWalk) visit(n ast.Node) bool {
+	if w.f.escapes {
+		return false
+	}
+	info, obj := w.info, w.obj
+	switch n := n.(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		w.enterLoop(n.(ast.Stmt))
+		return false
+	case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+		if w.uses.Mentions(n, obj) {
+			w.f.escapes = true // a closure, goroutine or deferred call keeps it
+		}
+		return false
+	case *ast.Ident:
+		if info.Uses[n] == obj {
+			w.refs++
+		}
+	case *ast.IndexExpr:
+		if loops.IsObj(info, n.X, obj) {
+			w.accounted++
+		}
+	case *ast.AssignStmt:
+		for i, l := range n.Lhs {
+			if ix, ok := l.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
+				w.insert()
+				if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) && w.uses.Mentions(n.Rhs[i], obj) {
+					w.f.grouping = true
+				}
+			}
+		}
+	case *ast.IncDecStmt:
+		if ix, ok := n.X.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
+			w.insert()
+		}
+	case *ast.CallExpr:
+		a, isFill := allowedCall(info, n, obj)
+		w.accounted += a
+		if isFill {
+			w.f.unknown = true
+		}
+	}
+	return true
+}
+
+// enterLoop walks an inner loop with it on the stack.
+func (w *fillWalk) enterLoop(n ast.Stmt) {
+	w.loopStack = append(w.loopStack, n)
+	ast.Inspect(n, func(m ast.Node) bool {
+		if m == n {
+			return true
+		}
+		return w.visit(m)
+	})
+	// Range over the map itself reads it.
+	if r, ok := n.(*ast.RangeStmt); ok && loops.IsObj(w.info, r.X, w.obj) {
+		w.accounted++
+	}
+	w.loopStack = w.loopStack[:len(w.loopStack)-1]
+}
+
+// insert records an insert under the loops of the stack.
+func (w *fillWalk) insert() {
+	switch len(w.loopStack) {
+	case 0:
+		w.f.count++
+	case 1:
+		l, _ := loops.AsLoop(w.loopStack[0])
+		if w.innerLoop != nil && w.innerLoop.Stmt != l.Stmt {
+			w.f.unknown = true // inserts in two inner loops
+			return
+		}
+		w.innerLoop = l
+		w.innerInserts++
+	default:
+		w.f.unknown = true // nested inner loops
+	}
+}
+
+// countInner adds the inserts of the inner loop: a constant trip count
+// to the count, a known one as f.inner; any other is unknown.
+func (w *fillWalk) countInner(fset *token.FileSet) {
+	f := &w.f
+	if w.innerLoop != nil && w.innerInserts == 1 {
+		if t, ok := w.innerLoop.TripCount(w.info, fset, w.uses); ok {
 			if t.IsConst {
 				f.count += int(min(t.Const, 1<<20))
 			} else {
@@ -351,31 +394,12 @@ func fillOf(info *types.Info, fset *token.FileSet, index *loops.Uses, stmts []as
 		} else {
 			f.unknown = true
 		}
-	} else if innerLoop != nil || innerInserts > 0 {
+	} else if w.innerLoop != nil || w.innerInserts > 0 {
 		f.unknown = true
 	}
 	if f.inner != nil {
 		f.unknownBeyondInner = f.unknown || f.count > 0
 		f.unknown = true // not a constant
-	}
-	return f
-}
-
-// insertAt records an insert under the loops of stack.
-func insertAt(f *fill, stack []ast.Stmt, innerLoop **loops.Loop, innerInserts *int) {
-	switch len(stack) {
-	case 0:
-		f.count++
-	case 1:
-		l, _ := loops.AsLoop(stack[0])
-		if *innerLoop != nil && (*innerLoop).Stmt != l.Stmt {
-			f.unknown = true // inserts in two inner loops
-			return
-		}
-		*innerLoop = l
-		*innerInserts++
-	default:
-		f.unknown = true // nested inner loops
 	}
 }
 

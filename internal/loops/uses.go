@@ -62,102 +62,119 @@ type Uses struct {
 
 func (u *Uses) index() {
 	u.once.Do(func() {
-		writes := make(map[*ast.Ident]bool)
-		mark := func(e ast.Expr) {
-			if id := rootIdent(u.info, e); id != nil {
-				writes[id] = true
-			}
-		}
-		u.lits = make(map[types.Object]*ast.CompositeLit)
-		lit := func(names []*ast.Ident, values []ast.Expr) {
-			for i, id := range names {
-				if obj := u.info.Defs[id]; obj != nil && len(values) == len(names) {
-					if cl, ok := ast.Unparen(values[i]).(*ast.CompositeLit); ok {
-						u.lits[obj] = cl
-					}
-				}
-			}
-		}
-		for _, f := range u.files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.ValueSpec:
-					lit(n.Names, n.Values)
-				case *ast.AssignStmt:
-					for _, l := range n.Lhs {
-						mark(l)
-					}
-					if n.Tok == token.DEFINE {
-						ids := make([]*ast.Ident, len(n.Lhs))
-						for i, l := range n.Lhs {
-							ids[i], _ = l.(*ast.Ident)
-						}
-						lit(ids, n.Rhs)
-					}
-				case *ast.IncDecStmt:
-					mark(n.X)
-				case *ast.RangeStmt:
-					if n.Tok == token.ASSIGN {
-						if n.Key != nil {
-							mark(n.Key)
-						}
-						if n.Value != nil {
-							mark(n.Value)
-						}
-					}
-				case *ast.UnaryExpr:
-					if n.Op == token.AND {
-						mark(n.X)
-					}
-				case *ast.CallExpr:
-					if sel := pointerMethodCall(u.info, n); sel != nil {
-						mark(sel.X)
-					}
-				case *ast.BranchStmt:
-					if n.Tok == token.GOTO {
-						u.gotos = append(u.gotos, n.Pos())
-					}
-				}
-				return true
-			})
-		}
-		u.writes = make(map[types.Object][]token.Pos)
-		for id := range writes {
-			if obj := u.info.Uses[id]; obj != nil {
-				u.writes[obj] = append(u.writes[obj], id.Pos())
-			}
-			if obj := u.info.Defs[id]; obj != nil {
-				u.writes[obj] = append(u.writes[obj], id.Pos()) // :=, as Assigns counts it
-			}
-		}
-		for _, list := range u.writes {
-			slices.Sort(list)
-		}
-		for f := range u.root.Children() {
-			for d := range f.Children() {
-				if _, ok := d.Node().(ast.Decl); ok {
-					u.decls = append(u.decls, d)
-				}
-			}
-		}
-		slices.SortFunc(u.decls, func(a, b inspector.Cursor) int { return int(a.Node().Pos() - b.Node().Pos()) })
-		u.refs = make([]*analysisutil.Refs, len(u.decls))
-		u.refsOnce = make([]sync.Once, len(u.decls))
-		slices.Sort(u.gotos)
-		u.kids = make(map[*types.Scope][]*types.Scope)
-		if u.pkg != nil {
-			var sortKids func(s *types.Scope)
-			sortKids = func(s *types.Scope) {
-				kids := slices.Collect(s.Children())
-				slices.SortFunc(kids, func(a, b *types.Scope) int { return int(a.Pos() - b.Pos()) })
-				u.kids[s] = kids
-				for _, k := range kids {
-					sortKids(k)
-				}
-			}
-			sortKids(u.pkg.Scope())
-		}
+		u.indexWrites()
+		u.indexDecls()
+		u.indexScopes()
 	})
+}
+
+// indexWrites finds the writes, the gotos and the literal-valued
+// variables of the package.
+func (u *Uses) indexWrites() {
+	writes := make(map[*ast.Ident]bool)
+	mark := func(e ast.Expr) {
+		if id := rootIdent(u.info, e); id != nil {
+			writes[id] = true
+		}
+	}
+	u.lits = make(map[types.Object]*ast.CompositeLit)
+	lit := func(names []*ast.Ident, values []ast.Expr) {
+		for i, id := range names {
+			if obj := u.info.Defs[id]; obj != nil && len(values) == len(names) {
+				if cl, ok := ast.Unparen(values[i]).(*ast.CompositeLit); ok {
+					u.lits[obj] = cl
+				}
+			}
+		}
+	}
+	for _, f := range u.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				lit(n.Names, n.Values)
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					mark(l)
+				}
+				if n.Tok == token.DEFINE {
+					ids := make([]*ast.Ident, len(n.Lhs))
+					for i, l := range n.Lhs {
+						ids[i], _ = l.(*ast.Ident)
+					}
+					lit(ids, n.Rhs)
+				}
+			case *ast.IncDecStmt:
+				mark(n.X)
+			case *ast.RangeStmt:
+				if n.Tok == token.ASSIGN {
+					if n.Key != nil {
+						mark(n.Key)
+					}
+					if n.Value != nil {
+						mark(n.Value)
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					mark(n.X)
+				}
+			case *ast.CallExpr:
+				if sel := pointerMethodCall(u.info, n); sel != nil {
+					mark(sel.X)
+				}
+			case *ast.BranchStmt:
+				if n.Tok == token.GOTO {
+					u.gotos = append(u.gotos, n.Pos())
+				}
+			}
+			return true
+		})
+	}
+	u.writes = make(map[types.Object][]token.Pos)
+	for id := range writes {
+		if obj := u.info.Uses[id]; obj != nil {
+			u.writes[obj] = append(u.writes[obj], id.Pos())
+		}
+		if obj := u.info.Defs[id]; obj != nil {
+			u.writes[obj] = append(u.writes[obj], id.Pos()) // :=, as Assigns counts it
+		}
+	}
+	for _, list := range u.writes {
+		slices.Sort(list)
+	}
+	slices.Sort(u.gotos)
+}
+
+// indexDecls lists the top-level declarations, whose Refs are built on
+// demand.
+func (u *Uses) indexDecls() {
+	for f := range u.root.Children() {
+		for d := range f.Children() {
+			if _, ok := d.Node().(ast.Decl); ok {
+				u.decls = append(u.decls, d)
+			}
+		}
+	}
+	slices.SortFunc(u.decls, func(a, b inspector.Cursor) int { return int(a.Node().Pos() - b.Node().Pos()) })
+	u.refs = make([]*analysisutil.Refs, len(u.decls))
+	u.refsOnce = make([]sync.Once, len(u.decls))
+}
+
+// indexScopes sorts the children of every scope, for Innermost.
+func (u *Uses) indexScopes() {
+	u.kids = make(map[*types.Scope][]*types.Scope)
+	if u.pkg != nil {
+		var sortKids func(s *types.Scope)
+		sortKids = func(s *types.Scope) {
+			kids := slices.Collect(s.Children())
+			slices.SortFunc(kids, func(a, b *types.Scope) int { return int(a.Pos() - b.Pos()) })
+			u.kids[s] = kids
+			for _, k := range kids {
+				sortKids(k)
+			}
+		}
+		sortKids(u.pkg.Scope())
+	}
 }
 
 // refsAt returns the index of the top-level declaration that holds pos, or
