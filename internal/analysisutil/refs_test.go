@@ -78,3 +78,19 @@ func f(m M, n int) (t T) {
 		}
 	}
 }
+
+// TestFileUsesGoVersion: x/tools' rule: a file the checker did not see may
+// not use Go 1.21; one of unknown version may (a future Go); otherwise the
+// language versions compare.
+func TestFileUsesGoVersion(t *testing.T) {
+	seen, unseen := new(ast.File), new(ast.File)
+	for v, want := range map[string]bool{"": true, "go1.20": false, "go1.20.14": false, "go1.21": true, "go1.21rc1": true, "go1.26.8": true, "bad": false} {
+		info := &types.Info{FileVersions: map[*ast.File]string{seen: v}}
+		if got := analysisutil.FileUsesGoVersion(info, seen, "go1.21"); got != want {
+			t.Errorf("file version %q: uses go1.21 = %v, want %v", v, got, want)
+		}
+		if analysisutil.FileUsesGoVersion(info, unseen, "go1.21") {
+			t.Errorf("a file not in FileVersions uses go1.21")
+		}
+	}
+}
