@@ -275,10 +275,12 @@ type fill struct {
 // escapes them.
 func fillOf(info *types.Info, fset *token.FileSet, uses *loops.Uses, stmts []ast.Stmt, obj types.Object) fill {
 	w := &fillWalk{info: info, uses: uses, obj: obj}
+	refs := 0
 	for _, s := range stmts {
 		ast.Inspect(s, w.visit)
+		refs += uses.Count(obj, s.Pos(), s.End())
 	}
-	if w.refs != w.accounted {
+	if refs != w.accounted {
 		w.f.escapes = true // a use that is no insert, read or allowed call
 	}
 	w.countInner(fset)
@@ -291,10 +293,10 @@ type fillWalk struct {
 	uses *loops.Uses
 	obj  types.Object
 	f    fill
-	// refs counts the uses of obj, accounted those known to keep it in
-	// the iteration (index, range, allowed call).
-	refs, accounted int
-	loopStack       []ast.Stmt // the loops around the current node, within the walk
+	// accounted counts the uses of obj known to keep it in the iteration
+	// (index, range, allowed call).
+	accounted int
+	loopStack []ast.Stmt // the loops around the current node, within the walk
 	// innerLoop is the loop that holds the inserts under one loop, and
 	// innerInserts their number.
 	innerLoop    *loops.Loop
@@ -315,10 +317,6 @@ func (w *fillWalk) visit(n ast.Node) bool {
 			w.f.escapes = true // a closure, goroutine or deferred call keeps it
 		}
 		return false
-	case *ast.Ident:
-		if info.Uses[n] == obj {
-			w.refs++
-		}
 	case *ast.IndexExpr:
 		if loops.IsObj(info, n.X, obj) {
 			w.accounted++

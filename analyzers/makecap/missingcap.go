@@ -46,7 +46,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		return
 	}
 	trip, safe := fill.Trip, fill.Safe
-	k := appendsPerIteration(info, fill.Loop, c.obj)
+	k := appendsPerIteration(info, uses, fill.Loop, c.obj)
 	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
 		return // nothing known, or a single element: capacity 1 saves nothing
 	}
@@ -361,7 +361,7 @@ func replaceCreation(fset *token.FileSet, c *creation, mk string) []analysis.Tex
 // on every iteration, or a len/cap/index read; the total of their
 // elements is k. Anything else (an append under if, in an inner loop or
 // closure, a spread append, a reslice, an alias) gives 0.
-func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) int64 {
+func appendsPerIteration(info *types.Info, uses *loops.Uses, loop *loops.Loop, obj types.Object) int64 {
 	var k, stmts int64
 	for _, s := range loop.Body.List {
 		if n := appendedElems(info, s, obj); n > 0 {
@@ -376,17 +376,13 @@ func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) i
 		return 0
 	}
 	// Each counted statement uses obj twice; reads may use it once each.
-	var uses, reads int64
+	var reads int64
 	bad := false
 	ast.Inspect(loop.Stmt, func(n ast.Node) bool {
 		if bad {
 			return false
 		}
 		switch n := n.(type) {
-		case *ast.Ident:
-			if info.Uses[n] == obj {
-				uses++
-			}
 		case *ast.CallExpr:
 			if len(n.Args) == 1 && loops.IsObj(info, n.Args[0], obj) &&
 				(analysisutil.IsBuiltin(info, n.Fun, "len") || analysisutil.IsBuiltin(info, n.Fun, "cap")) {
@@ -405,7 +401,7 @@ func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) i
 		}
 		return true
 	})
-	if bad || uses != 2*stmts+reads {
+	if bad || int64(uses.Count(obj, loop.Stmt.Pos(), loop.Stmt.End())) != 2*stmts+reads {
 		return 0
 	}
 	return k
