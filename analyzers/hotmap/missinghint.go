@@ -36,7 +36,7 @@ const CategoryMissingHint = "missing-hint"
 func missingHint(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 	info, uses := pass.TypesInfo, loops.UsesOf(pass)
 	fill, ok := loops.NextFill(pass, cur, c.obj, c.pos)
-	if !ok || !oneInsertPerIteration(info, fill.Loop, c.obj) {
+	if !ok || !oneInsertPerIteration(info, uses, fill.Loop, c.obj) {
 		return
 	}
 	// Single keys added after the loop count; keys from anything else
@@ -115,86 +115,112 @@ func keysAdded(info *types.Info, uses *loops.Uses, body *ast.BlockStmt, obj type
 	if uses.GotoIn(body.Pos(), body.End()) {
 		return 0, nil, false // a jump back could run an insert again
 	}
-	ok = true
-	var stack []ast.Node
-	repeated := func() bool {
-		for _, s := range stack {
-			switch s.(type) {
-			case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
-				if s.Pos() > fresh {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	insert := func(e ast.Expr) {
-		if ix, isIndex := ast.Unparen(e).(*ast.IndexExpr); isIndex && loops.IsObj(info, ix.X, obj) {
-			ok = ok && !repeated()
-			n++
-		}
-	}
-	copied := func(lhs ast.Expr) {
-		id, isIdent := ast.Unparen(lhs).(*ast.Ident)
-		if !isIdent || id.Name == "_" {
-			return // a field, element or global store: filled elsewhere, not here
-		}
-		if o := info.ObjectOf(id); o != nil && o != obj {
-			aliases = append(aliases, o)
-		}
-	}
-	visit := func(node ast.Node) bool {
-		if !ok {
-			return false
-		}
-		if node == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		// Every case below needs a use of obj inside node: skip the rest
-		// of a function that fills thousands of maps (issue 14) by index.
-		if node.End() <= from || !uses.In(obj, max(node.Pos(), from), node.End()) {
-			return false
-		}
-		if node.Pos() >= from {
-			switch x := node.(type) {
-			case *ast.AssignStmt:
-				for i, l := range x.Lhs {
-					insert(l)
-					if len(x.Rhs) == len(x.Lhs) && loops.IsObj(info, x.Rhs[i], obj) {
-						copied(l)
-					}
-				}
-			case *ast.ValueSpec:
-				for i, v := range x.Values {
-					if loops.IsObj(info, v, obj) && i < len(x.Names) {
-						copied(x.Names[i])
-					}
-				}
-			case *ast.IncDecStmt:
-				insert(x.X)
-			case *ast.UnaryExpr:
-				if x.Op == token.AND && loops.IsObj(info, x.X, obj) {
-					ok = false
-				}
-			case *ast.SelectorExpr:
-				if sel, isSel := info.Selections[x]; isSel && sel.Kind() == types.MethodVal && loops.IsObj(info, x.X, obj) {
-					ok = false // a method of a named map type may insert
-				}
-			case *ast.CallExpr:
-				ok = !mayInsert(info, x, obj)
-			}
-		}
-		stack = append(stack, node)
-		return true
-	}
+	k := &keyWalk{info: info, uses: uses, obj: obj, from: from, fresh: fresh, ok: true}
 	// Only the statements that refer to obj (the body itself is no loop).
 	for s := range uses.Using(body.List, obj, from) {
-		if ast.Inspect(s, visit); !ok {
+		if ast.Inspect(s, k.visit); !k.ok {
 			break
 		}
 	}
-	return n, aliases, ok
+	return k.n, k.aliases, k.ok
+}
+
+// keyWalk is keysAdded's walk.
+type keyWalk struct {
+	info        *types.Info
+	uses        *loops.Uses
+	obj         types.Object
+	from, fresh token.Pos
+	stack       []ast.Node // the nodes around the current one
+	n           int
+	aliases     []types.Object
+	ok          bool
+}
+
+func (k *keyWalk) visit(node ast.Node) bool {
+	if !k.ok {
+		return false
+	}
+	if node == nil {
+		k.stack = k.stack[:len(k.stack)-1]
+		return true
+	}
+	// Every case of use needs a use of obj inside node: skip the rest of
+	// a function that fills thousands of maps (issue 14) by index.
+	if node.End() <= k.from || !k.uses.In(k.obj, max(node.Pos(), k.from), node.End()) {
+		return false
+	}
+	if node.Pos() >= k.from {
+		k.use(node)
+	}
+	k.stack = append(k.stack, node)
+	return true
+}
+
+// use records what node, which refers to obj, does with it.
+func (k *keyWalk) use(node ast.Node) {
+	info, obj := k.info, k.obj
+	switch x := node.(type) {
+	case *ast.AssignStmt:
+		for i, l := range x.Lhs {
+			k.insert(l)
+			if len(x.Rhs) == len(x.Lhs) && loops.IsObj(info, x.Rhs[i], obj) {
+				k.copied(l)
+			}
+		}
+	case *ast.ValueSpec:
+		for i, v := range x.Values {
+			if loops.IsObj(info, v, obj) && i < len(x.Names) {
+				k.copied(x.Names[i])
+			}
+		}
+	case *ast.IncDecStmt:
+		k.insert(x.X)
+	case *ast.UnaryExpr:
+		if x.Op == token.AND && loops.IsObj(info, x.X, obj) {
+			k.ok = false
+		}
+	case *ast.SelectorExpr:
+		if sel, isSel := info.Selections[x]; isSel && sel.Kind() == types.MethodVal && loops.IsObj(info, x.X, obj) {
+			k.ok = false // a method of a named map type may insert
+		}
+	case *ast.CallExpr:
+		k.ok = !mayInsert(info, x, obj)
+	}
+}
+
+// insert counts e if it is an insert into obj (e is an assignment's or
+// inc/dec's left side).
+func (k *keyWalk) insert(e ast.Expr) {
+	if ix, isIndex := ast.Unparen(e).(*ast.IndexExpr); isIndex && loops.IsObj(k.info, ix.X, k.obj) {
+		k.ok = k.ok && !k.repeated()
+		k.n++
+	}
+}
+
+// repeated reports whether the current node is in a loop or closure that
+// starts after fresh: it may run more than once.
+func (k *keyWalk) repeated() bool {
+	for _, s := range k.stack {
+		switch s.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			if s.Pos() > k.fresh {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// copied records the variable lhs when obj is copied to it.
+func (k *keyWalk) copied(lhs ast.Expr) {
+	id, isIdent := ast.Unparen(lhs).(*ast.Ident)
+	if !isIdent || id.Name == "_" {
+		return // a field, element or global store: filled elsewhere, not here
+	}
+	if o := k.info.ObjectOf(id); o != nil && o != k.obj {
+		k.aliases = append(k.aliases, o)
+	}
 }
 
 // mayInsert reports whether call takes obj and may add keys to it: any
@@ -234,7 +260,7 @@ func mayInsert(info *types.Info, call *ast.CallExpr, obj types.Object) bool {
 // is one plain "m[key] = v" statement of the body, reached on every
 // iteration, with a key that is the iteration's own value; the map is
 // used nowhere else in the loop.
-func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) bool {
+func oneInsertPerIteration(info *types.Info, uses *loops.Uses, loop *loops.Loop, obj types.Object) bool {
 	var insert *ast.AssignStmt
 	for _, s := range loop.Body.List {
 		as, ok := s.(*ast.AssignStmt)
@@ -247,7 +273,7 @@ func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object)
 		}
 		if insert != nil || as.Tok != token.ASSIGN || len(as.Rhs) != 1 ||
 			!loop.EveryIteration(info, s) || !loop.Derived(info, ix.Index) ||
-			loops.Mentions(info, as.Rhs[0], obj) || loops.Mentions(info, ix.Index, obj) {
+			uses.Mentions(as.Rhs[0], obj) || uses.Mentions(ix.Index, obj) {
 			return false // a second insert, m[k] += v, a conditional or computed key, a grouping
 		}
 		insert = as
@@ -259,12 +285,5 @@ func oneInsertPerIteration(info *types.Info, loop *loops.Loop, obj types.Object)
 	// before the insert, len(m)) means the loop cares about keys already
 	// there: it groups or dedupes (stats := m[k]; ...; m[k] = stats in
 	// cmd/trace), so n would over-size the map.
-	uses := 0
-	ast.Inspect(loop.Stmt, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
-			uses++
-		}
-		return true
-	})
-	return uses == 1
+	return uses.Count(obj, loop.Stmt.Pos(), loop.Stmt.End()) == 1
 }

@@ -47,7 +47,7 @@ func perIteration(pass *analysis.Pass, cur inspector.Cursor, c *creation) bool {
 	if t, ok := loop.TripCount(info, pass.Fset, loops.UsesOf(pass)); ok && t.IsConst && t.Const <= smallMap {
 		return false // a few iterations: a few maps, little to gain
 	}
-	if repeats(info, loop) {
+	if repeats(info, loops.UsesOf(pass), loop) {
 		return false
 	}
 	// The rest of the iteration: the statements after the creation.
@@ -158,7 +158,7 @@ func hoistHint(pass *analysis.Pass, loop *loops.Loop, c *creation, f fill) (hint
 	t, text := f.inner, ""
 	existing := c.hint != nil && !analysisutil.IsZero(info, c.hint)
 	if existing {
-		t, text = hintTrip(info, c.hint), analysisutil.Render(pass.Fset, c.hint)
+		t, text = loops.Names(info, c.hint), analysisutil.Render(pass.Fset, c.hint)
 	} else if f.inner != nil {
 		text = f.inner.Text
 	}
@@ -243,55 +243,17 @@ func declaresOnly(c *creation) bool {
 // counted loop whose body uses no iteration variable (for range 1000).
 // Tests and stress loops do that, and want a fresh map per round
 // (runtime's map tests check iteration order over fresh maps).
-func repeats(info *types.Info, loop *loops.Loop) bool {
+func repeats(info *types.Info, uses *loops.Uses, loop *loops.Loop) bool {
 	if f, ok := loop.Stmt.(*ast.ForStmt); ok && (f.Init == nil || f.Post == nil) {
 		return false // for {} and for cond {}: state moves through other variables
 	}
 	a, b := loop.IterVars(info)
 	for _, v := range [2]types.Object{a, b} {
-		if v != nil && loops.Mentions(info, loop.Body, v) {
+		if v != nil && uses.Mentions(loop.Body, v) {
 			return false
 		}
 	}
 	return true
-}
-
-// hintTrip wraps an existing hint expression for the scope checks.
-func hintTrip(info *types.Info, e ast.Expr) *loops.Trip {
-	t := &loops.Trip{}
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			if _, isField := info.Selections[n]; isField {
-				t.MayPanic = t.MayPanic || info.Selections[n].Indirect()
-				ast.Inspect(n.X, func(m ast.Node) bool {
-					if id, ok := m.(*ast.Ident); ok {
-						t.Idents = append(t.Idents, id)
-						if o := info.Uses[id]; o != nil {
-							t.Roots = append(t.Roots, o)
-						}
-					}
-					return true
-				})
-				return false
-			}
-		case *ast.Ident:
-			t.Idents = append(t.Idents, n)
-			if o := info.Uses[n]; o != nil {
-				t.Roots = append(t.Roots, o)
-			}
-		case *ast.CallExpr:
-			if !analysisutil.IsBuiltin(info, n.Fun, "len") && !analysisutil.IsBuiltin(info, n.Fun, "cap") {
-				if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
-					t.MayPanic = true // a call: may have effects, keep it in place
-				}
-			}
-		case *ast.StarExpr, *ast.IndexExpr, *ast.SliceExpr:
-			t.MayPanic = true
-		}
-		return true
-	})
-	return t
 }
 
 // fill is what the rest of an iteration does with a map made in it.
@@ -311,76 +273,117 @@ type fill struct {
 
 // fillOf counts the inserts into obj in stmts and decides whether the map
 // escapes them.
-func fillOf(info *types.Info, fset *token.FileSet, index *loops.Uses, stmts []ast.Stmt, obj types.Object) fill {
-	var f fill
-	var uses, accounted int
-	var innerLoop *loops.Loop
-	innerInserts := 0
-	// loopStack holds the loops enclosing the current node (within stmts).
-	var loopStack []ast.Stmt
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
-		if f.escapes {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			loopStack = append(loopStack, n.(ast.Stmt))
-			ast.Inspect(n, func(m ast.Node) bool {
-				if m == n {
-					return true
-				}
-				return visit(m)
-			})
-			// Range over the map itself reads it.
-			if r, ok := n.(*ast.RangeStmt); ok && loops.IsObj(info, r.X, obj) {
-				accounted++
-			}
-			loopStack = loopStack[:len(loopStack)-1]
-			return false
-		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
-			if loops.Mentions(info, n, obj) {
-				f.escapes = true // a closure, goroutine or deferred call keeps it
-			}
-			return false
-		case *ast.Ident:
-			if info.Uses[n] == obj {
-				uses++
-			}
-		case *ast.IndexExpr:
-			if loops.IsObj(info, n.X, obj) {
-				accounted++
-			}
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if ix, ok := l.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
-					insertAt(&f, loopStack, &innerLoop, &innerInserts)
-					if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) && loops.Mentions(info, n.Rhs[i], obj) {
-						f.grouping = true
-					}
-				}
-			}
-		case *ast.IncDecStmt:
-			if ix, ok := n.X.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
-				insertAt(&f, loopStack, &innerLoop, &innerInserts)
-			}
-		case *ast.CallExpr:
-			a, isFill := allowedCall(info, n, obj)
-			accounted += a
-			if isFill {
-				f.unknown = true
-			}
-		}
-		return true
-	}
+func fillOf(info *types.Info, fset *token.FileSet, uses *loops.Uses, stmts []ast.Stmt, obj types.Object) fill {
+	w := &fillWalk{info: info, uses: uses, obj: obj}
+	refs := 0
 	for _, s := range stmts {
-		ast.Inspect(s, visit)
+		ast.Inspect(s, w.visit)
+		refs += uses.Count(obj, s.Pos(), s.End())
 	}
-	if uses != accounted {
-		f.escapes = true
+	if refs != w.accounted {
+		w.f.escapes = true // a use that is no insert, read or allowed call
 	}
-	if innerLoop != nil && innerInserts == 1 {
-		if t, ok := innerLoop.TripCount(info, fset, index); ok {
+	w.countInner(fset)
+	return w.f
+}
+
+// fillWalk is fillOf's walk of the rest of an iteration.
+type fillWalk struct {
+	info *types.Info
+	uses *loops.Uses
+	obj  types.Object
+	f    fill
+	// accounted counts the uses of obj known to keep it in the iteration
+	// (index, range, allowed call).
+	accounted int
+	loopStack []ast.Stmt // the loops around the current node, within the walk
+	// innerLoop is the loop that holds the inserts under one loop, and
+	// innerInserts their number.
+	innerLoop    *loops.Loop
+	innerInserts int
+}
+
+func (w *fillWalk) visit(n ast.Node) bool {
+	if w.f.escapes {
+		return false
+	}
+	info, obj := w.info, w.obj
+	switch n := n.(type) {
+	case *ast.ForStmt, *ast.RangeStmt:
+		w.enterLoop(n.(ast.Stmt))
+		return false
+	case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+		if w.uses.Mentions(n, obj) {
+			w.f.escapes = true // a closure, goroutine or deferred call keeps it
+		}
+		return false
+	case *ast.IndexExpr:
+		if loops.IsObj(info, n.X, obj) {
+			w.accounted++
+		}
+	case *ast.AssignStmt:
+		for i, l := range n.Lhs {
+			if ix, ok := l.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
+				w.insert()
+				if n.Tok == token.ASSIGN && len(n.Rhs) == len(n.Lhs) && w.uses.Mentions(n.Rhs[i], obj) {
+					w.f.grouping = true
+				}
+			}
+		}
+	case *ast.IncDecStmt:
+		if ix, ok := n.X.(*ast.IndexExpr); ok && loops.IsObj(info, ix.X, obj) {
+			w.insert()
+		}
+	case *ast.CallExpr:
+		a, isFill := allowedCall(info, n, obj)
+		w.accounted += a
+		if isFill {
+			w.f.unknown = true
+		}
+	}
+	return true
+}
+
+// enterLoop walks an inner loop with it on the stack.
+func (w *fillWalk) enterLoop(n ast.Stmt) {
+	w.loopStack = append(w.loopStack, n)
+	ast.Inspect(n, func(m ast.Node) bool {
+		if m == n {
+			return true
+		}
+		return w.visit(m)
+	})
+	// Range over the map itself reads it.
+	if r, ok := n.(*ast.RangeStmt); ok && loops.IsObj(w.info, r.X, w.obj) {
+		w.accounted++
+	}
+	w.loopStack = w.loopStack[:len(w.loopStack)-1]
+}
+
+// insert records an insert under the loops of the stack.
+func (w *fillWalk) insert() {
+	switch len(w.loopStack) {
+	case 0:
+		w.f.count++
+	case 1:
+		l, _ := loops.AsLoop(w.loopStack[0])
+		if w.innerLoop != nil && w.innerLoop.Stmt != l.Stmt {
+			w.f.unknown = true // inserts in two inner loops
+			return
+		}
+		w.innerLoop = l
+		w.innerInserts++
+	default:
+		w.f.unknown = true // nested inner loops
+	}
+}
+
+// countInner adds the inserts of the inner loop: a constant trip count
+// to the count, a known one as f.inner; any other is unknown.
+func (w *fillWalk) countInner(fset *token.FileSet) {
+	f := &w.f
+	if w.innerLoop != nil && w.innerInserts == 1 {
+		if t, ok := w.innerLoop.TripCount(w.info, fset, w.uses); ok {
 			if t.IsConst {
 				f.count += int(min(t.Const, 1<<20))
 			} else {
@@ -389,31 +392,12 @@ func fillOf(info *types.Info, fset *token.FileSet, index *loops.Uses, stmts []as
 		} else {
 			f.unknown = true
 		}
-	} else if innerLoop != nil || innerInserts > 0 {
+	} else if w.innerLoop != nil || w.innerInserts > 0 {
 		f.unknown = true
 	}
 	if f.inner != nil {
 		f.unknownBeyondInner = f.unknown || f.count > 0
 		f.unknown = true // not a constant
-	}
-	return f
-}
-
-// insertAt records an insert under the loops of stack.
-func insertAt(f *fill, stack []ast.Stmt, innerLoop **loops.Loop, innerInserts *int) {
-	switch len(stack) {
-	case 0:
-		f.count++
-	case 1:
-		l, _ := loops.AsLoop(stack[0])
-		if *innerLoop != nil && (*innerLoop).Stmt != l.Stmt {
-			f.unknown = true // inserts in two inner loops
-			return
-		}
-		*innerLoop = l
-		*innerInserts++
-	default:
-		f.unknown = true // nested inner loops
 	}
 }
 
@@ -450,40 +434,32 @@ func allowedCall(info *types.Info, call *ast.CallExpr, obj types.Object) (accoun
 	if fn == nil || fn.Pkg() == nil {
 		return 0, false
 	}
-	path, name := fn.Pkg().Path(), fn.Name()
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil && sig.Recv() != nil {
-		if path == "encoding/json" && name == "Encode" {
-			return n, false
-		}
+	intoFirst, ok := keepsNoMapArg[fn.FullName()]
+	if !ok {
 		return 0, false
 	}
-	switch path {
-	case "fmt":
-		if strings.HasPrefix(name, "Print") || strings.HasPrefix(name, "Sprint") ||
-			strings.HasPrefix(name, "Fprint") || strings.HasPrefix(name, "Append") || name == "Errorf" {
-			return n, false
-		}
-	case "encoding/json":
-		if name == "Marshal" || name == "MarshalIndent" {
-			return n, false
-		}
-	case "reflect":
-		if name == "DeepEqual" {
-			return n, false
-		}
-	case "maps":
-		switch name {
-		case "Clone", "Equal", "EqualFunc":
-			return n, false
-		case "Copy", "Insert":
-			if loops.IsObj(info, call.Args[0], obj) {
-				return n, true // copying into it: a fill of unknown size
-			}
-			return n, false
-		}
-	}
-	return 0, false
+	return n, intoFirst && loops.IsObj(info, call.Args[0], obj)
+}
+
+// keepsNoMapArg are the functions and methods, as [types.Func.FullName]
+// writes them, that read their map arguments and keep none; true marks
+// those that copy entries into their first argument (maps.Copy(m, src)):
+// a fill of unknown size. TestAPITables checks each against its doc in
+// GOROOT.
+var keepsNoMapArg = map[string]bool{
+	"fmt.Print": false, "fmt.Printf": false, "fmt.Println": false,
+	"fmt.Sprint": false, "fmt.Sprintf": false, "fmt.Sprintln": false,
+	"fmt.Fprint": false, "fmt.Fprintf": false, "fmt.Fprintln": false,
+	"fmt.Append": false, "fmt.Appendf": false, "fmt.Appendln": false,
+	"fmt.Errorf": false,
+
+	"encoding/json.Marshal": false, "encoding/json.MarshalIndent": false,
+	"(*encoding/json.Encoder).Encode": false,
+
+	"reflect.DeepEqual": false,
+
+	"maps.Clone": false, "maps.Equal": false, "maps.EqualFunc": false,
+	"maps.Copy": true, "maps.Insert": true,
 }
 
 func isConsumer(info *types.Info, call *ast.CallExpr) bool {

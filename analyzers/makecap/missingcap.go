@@ -46,7 +46,7 @@ func missingCap(pass *analysis.Pass, cur inspector.Cursor, c *creation) {
 		return
 	}
 	trip, safe := fill.Trip, fill.Safe
-	k := appendsPerIteration(info, fill.Loop, c.obj)
+	k := appendsPerIteration(info, uses, fill.Loop, c.obj)
 	if k == 0 || (trip.IsConst && k*trip.Const+int64(c.elems) <= 1) {
 		return // nothing known, or a single element: capacity 1 saves nothing
 	}
@@ -211,7 +211,7 @@ func appendsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, loop
 	for s := range uses.Using(list, obj, loop.End()) {
 		if k := appendedElems(info, s, obj); k > 0 {
 			n, nonNil = n+k, true
-		} else if k, ok := branchAppends(info, s, obj); ok {
+		} else if k, ok := branchAppends(info, uses, s, obj); ok {
 			n += k
 		} else {
 			break // another use: what follows is not the fill
@@ -223,16 +223,16 @@ func appendsAfter(info *types.Info, uses *loops.Uses, cur inspector.Cursor, loop
 // branchAppends returns the most elements that the if statement s can
 // append to obj, when its branches use obj only in
 // "obj = append(obj, ...)" statements of their own blocks.
-func branchAppends(info *types.Info, s ast.Stmt, obj types.Object) (int64, bool) {
+func branchAppends(info *types.Info, uses *loops.Uses, s ast.Stmt, obj types.Object) (int64, bool) {
 	switch s := s.(type) {
 	case nil:
 		return 0, true
 	case *ast.IfStmt:
-		if (s.Init != nil && loops.Mentions(info, s.Init, obj)) || loops.Mentions(info, s.Cond, obj) {
+		if (s.Init != nil && uses.Mentions(s.Init, obj)) || uses.Mentions(s.Cond, obj) {
 			return 0, false
 		}
-		then, ok1 := branchAppends(info, s.Body, obj)
-		els, ok2 := branchAppends(info, s.Else, obj)
+		then, ok1 := branchAppends(info, uses, s.Body, obj)
+		els, ok2 := branchAppends(info, uses, s.Else, obj)
 		return max(then, els), ok1 && ok2
 	case *ast.BlockStmt:
 		if s == nil {
@@ -242,7 +242,7 @@ func branchAppends(info *types.Info, s ast.Stmt, obj types.Object) (int64, bool)
 		for _, st := range s.List {
 			if k := appendedElems(info, st, obj); k > 0 {
 				n += k
-			} else if loops.Mentions(info, st, obj) {
+			} else if uses.Mentions(st, obj) {
 				return 0, false
 			}
 		}
@@ -361,7 +361,7 @@ func replaceCreation(fset *token.FileSet, c *creation, mk string) []analysis.Tex
 // on every iteration, or a len/cap/index read; the total of their
 // elements is k. Anything else (an append under if, in an inner loop or
 // closure, a spread append, a reslice, an alias) gives 0.
-func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) int64 {
+func appendsPerIteration(info *types.Info, uses *loops.Uses, loop *loops.Loop, obj types.Object) int64 {
 	var k, stmts int64
 	for _, s := range loop.Body.List {
 		if n := appendedElems(info, s, obj); n > 0 {
@@ -376,17 +376,13 @@ func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) i
 		return 0
 	}
 	// Each counted statement uses obj twice; reads may use it once each.
-	var uses, reads int64
+	var reads int64
 	bad := false
 	ast.Inspect(loop.Stmt, func(n ast.Node) bool {
 		if bad {
 			return false
 		}
 		switch n := n.(type) {
-		case *ast.Ident:
-			if info.Uses[n] == obj {
-				uses++
-			}
 		case *ast.CallExpr:
 			if len(n.Args) == 1 && loops.IsObj(info, n.Args[0], obj) &&
 				(analysisutil.IsBuiltin(info, n.Fun, "len") || analysisutil.IsBuiltin(info, n.Fun, "cap")) {
@@ -405,7 +401,7 @@ func appendsPerIteration(info *types.Info, loop *loops.Loop, obj types.Object) i
 		}
 		return true
 	})
-	if bad || uses != 2*stmts+reads {
+	if bad || int64(uses.Count(obj, loop.Stmt.Pos(), loop.Stmt.End())) != 2*stmts+reads {
 		return 0
 	}
 	return k

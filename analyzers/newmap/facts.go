@@ -13,6 +13,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -62,9 +63,7 @@ type fnInfo struct {
 	obj  *types.Func
 	decl *ast.FuncDecl
 	cur  inspector.Cursor
-	// uses lists every identifier in the body that refers to a local
-	// variable or parameter, in source order.
-	uses map[*types.Var][]inspector.Cursor
+	refs *analysisutil.Refs // built on the first question
 }
 
 // isMapish reports whether writes into a value of type t can be lost:
@@ -210,21 +209,27 @@ func isMapRecv(sig *types.Signature) bool {
 	return sig.Recv() != nil && analysisutil.IsMap(sig.Recv().Type())
 }
 
-// localUses indexes the body's references to locals once per function.
-func (ft *factTable) localUses(fn *fnInfo) map[*types.Var][]inspector.Cursor {
-	if fn.uses != nil {
-		return fn.uses
-	}
-	fn.uses = make(map[*types.Var][]inspector.Cursor)
-	body, _ := fn.cur.FindNode(fn.decl.Body)
-	for c := range body.Preorder((*ast.Ident)(nil)) {
-		id := c.Node().(*ast.Ident)
-		obj := ft.pass.TypesInfo.ObjectOf(id)
-		if v, ok := obj.(*types.Var); ok && isLocal(v) {
-			fn.uses[v] = append(fn.uses[v], c)
+// localRefs yields the identifiers of fn's body that denote v, a local
+// variable or parameter, in source order: its declaration if there, then
+// its uses.
+func (ft *factTable) localRefs(fn *fnInfo, v *types.Var) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		if !isLocal(v) {
+			return
+		}
+		if fn.refs == nil {
+			fn.refs = analysisutil.NewRefs(ft.pass.TypesInfo, fn.cur)
+		}
+		body := fn.decl.Body
+		if def, ok := fn.refs.Def(v); ok && body.Pos() <= def.Node().Pos() && def.Node().Pos() < body.End() && !yield(def) {
+			return
+		}
+		for _, c := range fn.refs.In(v, body.Pos(), body.End()) {
+			if !yield(c) {
+				return
+			}
 		}
 	}
-	return fn.uses
 }
 
 // lookup returns fn's bits: computed in this package so far, or imported.
@@ -346,7 +351,7 @@ func (ft *factTable) isFreshVar(fn *fnInfo, v *types.Var) bool {
 	if fn.decl.Body == nil || v.Pos() < fn.decl.Body.Pos() || v.Pos() >= fn.decl.Body.End() {
 		return false // parameters, results and globals may be shared
 	}
-	for _, c := range ft.localUses(fn)[v] {
+	for c := range ft.localRefs(fn, v) {
 		if !ft.keepsFresh(fn, c, true) {
 			return false
 		}
@@ -364,7 +369,7 @@ func (ft *factTable) keepMask(fn *fnInfo) uint64 {
 			continue
 		}
 		ok := true
-		for _, c := range ft.localUses(fn)[p] {
+		for c := range ft.localRefs(fn, p) {
 			if !ft.keepsFresh(fn, c, false) {
 				ok = false
 				break
@@ -462,7 +467,7 @@ func (ft *factTable) writesRecv(fn *fnInfo) bool {
 	if !isMapRecv(sig) || sig.Recv().Name() == "" {
 		return false
 	}
-	for _, c := range ft.localUses(fn)[sig.Recv()] {
+	for c := range ft.localRefs(fn, sig.Recv()) {
 		if ft.isWrite(c) {
 			return true
 		}

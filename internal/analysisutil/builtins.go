@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"go/version"
 )
 
 // UnavailableBuiltin returns the first builtin function that code (a Go
@@ -54,4 +55,21 @@ func WhyUnavailable(name string, go121 bool) string {
 		return name + " needs Go 1.21 and this file's Go version is older"
 	}
 	return name + " is not the builtin here"
+}
+
+// FileUsesGoVersion reports whether file may use the features of Go
+// version v ("go1.21"), as x/tools' analyzerutil.FileUsesGoVersion does:
+// a file the type checker did not see may not; one of unknown version ("")
+// may, as x/tools takes an unknown version for a future one
+// (versions.Future). maplint's driver gives every type-checked package a
+// version, as go vet does (driver.setFileVersions); analysistest and the
+// golangci-lint plugin leave std and GOPATH packages unknown. (x/tools also
+// holds the packages that bootstrap the toolchain to the bootstrap Go,
+// 1.24 for Go 1.26: no difference for the go1.21 builtins asked here.)
+func FileUsesGoVersion(info *types.Info, file *ast.File, v string) bool {
+	fv, ok := info.FileVersions[file]
+	if !ok {
+		return false
+	}
+	return fv == "" || version.Compare(version.Lang(fv), version.Lang(v)) >= 0
 }

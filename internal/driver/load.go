@@ -145,6 +145,9 @@ func load(patterns []string, mode packages.LoadMode, tests bool) ([]*packages.Pa
 	if err == nil && len(initial) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
+	if err == nil && mode&packages.NeedTypesInfo != 0 {
+		setFileVersions(initial, localGoVersion())
+	}
 	return initial, err
 }
 

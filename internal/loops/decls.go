@@ -6,8 +6,6 @@ import (
 	"go/types"
 	"iter"
 
-	"go/version"
-
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -47,13 +45,7 @@ func VarDecls(pass *analysis.Pass) iter.Seq[VarDecl] {
 			if !ok || generated[pass.Fset.File(file.Pos())] {
 				continue
 			}
-			// An unknown version ("") is taken as new. x/tools'
-			// FileUsesGoVersion takes it as old, but go/packages gives
-			// std packages no version (go vet gives the toolchain's):
-			// that would withdraw every max, clear and slices.Grow fix
-			// on std under maplint's driver and keep them under go vet.
-			v := pass.TypesInfo.FileVersions[file]
-			go121 := v == "" || version.Compare(v, "go1.21") >= 0
+			go121 := analysisutil.FileUsesGoVersion(pass.TypesInfo, file, "go1.21")
 			for cur := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.DeclStmt)(nil)) {
 				switch s := cur.Node().(type) {
 				case *ast.AssignStmt:

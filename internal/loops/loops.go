@@ -193,21 +193,6 @@ func identObj(info *types.Info, e ast.Expr) types.Object {
 	return nil
 }
 
-// Mentions reports whether obj is referred to anywhere in n.
-func Mentions(info *types.Info, n ast.Node, obj types.Object) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
-			found = true
-		}
-		return true
-	})
-	return found
-}
-
 // nextUse returns the first statement after the one at cur (in the same
 // statement list) that refers to obj, and the statements in between
 // (which do not refer to obj: the variable is untouched there).

@@ -465,8 +465,19 @@ func nonNeg(info *types.Info, e ast.Expr) bool {
 	return false
 }
 
+// Names returns the names e refers to and whether evaluating it may
+// panic, for the scope checks of Writable: a Trip with no count, as for an
+// existing size hint that a hoist would move.
+func Names(info *types.Info, e ast.Expr) *Trip {
+	t := &Trip{}
+	collect(info, e, t)
+	return t
+}
+
 // collect records the names e refers to (not field names) and whether
-// evaluating it may panic.
+// evaluating it may panic: a dereference, an index other than a constant
+// one into an array, a slice expression, a call other than len, cap or a
+// conversion (it may have effects too).
 func collect(info *types.Info, e ast.Expr, t *Trip) {
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -503,8 +514,14 @@ func collectNode(info *types.Info, n ast.Node, t *Trip) bool {
 		if o, ok := info.Uses[n].(*types.Var); ok {
 			t.Roots = append(t.Roots, o)
 		}
-	case *ast.StarExpr:
+	case *ast.StarExpr, *ast.SliceExpr:
 		t.MayPanic = true
+	case *ast.CallExpr:
+		if !analysisutil.IsBuiltin(info, n.Fun, "len") && !analysisutil.IsBuiltin(info, n.Fun, "cap") {
+			if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
+				t.MayPanic = true
+			}
+		}
 	case *ast.IndexExpr:
 		if tv, ok := info.Types[n.X]; ok && tv.IsType() {
 			return true // generic instantiation

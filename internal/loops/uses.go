@@ -13,6 +13,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/maplint/maplint/internal/analysisutil"
 )
 
 // UsesAnalyzer provides the package's Uses: makecap and hotmap require it,
@@ -26,7 +28,7 @@ var UsesAnalyzer = &analysis.Analyzer{
 		if insp == nil { // a pass built by hand (tests)
 			insp = inspector.New(pass.Files)
 		}
-		return &Uses{info: pass.TypesInfo, insp: insp, pkg: pass.Pkg}, nil
+		return &Uses{info: pass.TypesInfo, pkg: pass.Pkg, root: insp.Root()}, nil
 	},
 	ResultType: reflect.TypeFor[*Uses](),
 }
@@ -35,26 +37,23 @@ var UsesAnalyzer = &analysis.Analyzer{
 // UsesAnalyzer.
 func UsesOf(pass *analysis.Pass) *Uses { return pass.ResultOf[UsesAnalyzer].(*Uses) }
 
-// Uses indexes, for each object, the identifiers that refer to it in
-// source order, and which of them are written (see Assigns). A question
-// such as "the first use of m after this statement" is then a binary
-// search, not a walk of the rest of the block: a function declaring
-// thousands of maps and filling each in a loop of its own took time
-// quadratic in their number (issue 14). Built on the first question, once
-// per package; safe for concurrent use.
+// Uses answers, for one package, where each object is referred to (an
+// analysisutil.Refs per top-level declaration, built on the first
+// question about a position in it) and which of the references are
+// written (see Assigns). Safe for concurrent use: makecap and hotmap ask
+// at once.
 type Uses struct {
 	info *types.Info
-	insp *inspector.Inspector
 	pkg  *types.Package
+	root inspector.Cursor
 	once sync.Once
 	// kids are the children of each scope by position, for Innermost.
-	kids  map[*types.Scope][]*types.Scope
-	byObj map[types.Object][]token.Pos // every use of each variable, in order
-	// other are the uses of the other objects asked about: the analyzers
-	// ask about variables only, and half the uses are of functions,
-	// types and packages, too many to index for nothing.
-	mu    sync.Mutex
-	other map[types.Object][]token.Pos
+	kids map[*types.Scope][]*types.Scope
+	// decls are the package's top-level declarations by position, and
+	// refs their indexes, each built once.
+	decls    []inspector.Cursor
+	refs     []*analysisutil.Refs
+	refsOnce []sync.Once
 	// writes are the uses that change the object, in order.
 	writes map[types.Object][]token.Pos
 	gotos  []token.Pos // goto statements, in order
@@ -63,105 +62,135 @@ type Uses struct {
 	lits map[types.Object]*ast.CompositeLit
 }
 
-var usesTypes = []ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
+func (u *Uses) index() {
+	u.once.Do(func() {
+		u.indexWrites()
+		u.indexDecls()
+		u.indexScopes()
+	})
+}
+
+var writeNodes = []ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
 	(*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil), (*ast.BranchStmt)(nil)}
 
-func (u *Uses) index() map[types.Object][]token.Pos {
-	u.once.Do(func() {
-		writes := make(map[*ast.Ident]bool)
-		mark := func(e ast.Expr) {
-			if id := rootIdent(u.info, e); id != nil {
-				writes[id] = true
+// indexWrites finds the writes, the gotos and the literal-valued
+// variables of the package.
+func (u *Uses) indexWrites() {
+	writes := make(map[*ast.Ident]bool)
+	mark := func(e ast.Expr) {
+		if id := rootIdent(u.info, e); id != nil {
+			writes[id] = true
+		}
+	}
+	u.lits = make(map[types.Object]*ast.CompositeLit)
+	lit := func(names []*ast.Ident, values []ast.Expr) {
+		for i, id := range names {
+			if obj := u.info.Defs[id]; obj != nil && len(values) == len(names) {
+				if cl, ok := ast.Unparen(values[i]).(*ast.CompositeLit); ok {
+					u.lits[obj] = cl
+				}
 			}
 		}
-		u.lits = make(map[types.Object]*ast.CompositeLit)
-		lit := func(names []*ast.Ident, values []ast.Expr) {
-			for i, id := range names {
-				if obj := u.info.Defs[id]; obj != nil && len(values) == len(names) {
-					if cl, ok := ast.Unparen(values[i]).(*ast.CompositeLit); ok {
-						u.lits[obj] = cl
-					}
+	}
+	// Only the nodes below, through the inspector's index (walking every
+	// node cost a quarter of the old index's time on go/net/encoding).
+	for c := range u.root.Preorder(writeNodes...) {
+		switch n := c.Node().(type) {
+		case *ast.ValueSpec:
+			lit(n.Names, n.Values)
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				mark(l)
+			}
+			if n.Tok == token.DEFINE {
+				ids := make([]*ast.Ident, len(n.Lhs))
+				for i, l := range n.Lhs {
+					ids[i], _ = l.(*ast.Ident)
+				}
+				lit(ids, n.Rhs)
+			}
+		case *ast.IncDecStmt:
+			mark(n.X)
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				if n.Key != nil {
+					mark(n.Key)
+				}
+				if n.Value != nil {
+					mark(n.Value)
 				}
 			}
-		}
-		// Only the nodes below, through the inspector's index (walking
-		// every node cost a quarter of this function on go/net/encoding).
-		u.insp.Preorder(usesTypes, func(n ast.Node) {
-			switch n := n.(type) {
-			case *ast.ValueSpec:
-				lit(n.Names, n.Values)
-			case *ast.AssignStmt:
-				for _, l := range n.Lhs {
-					mark(l)
-				}
-				if n.Tok == token.DEFINE {
-					ids := make([]*ast.Ident, len(n.Lhs))
-					for i, l := range n.Lhs {
-						ids[i], _ = l.(*ast.Ident)
-					}
-					lit(ids, n.Rhs)
-				}
-			case *ast.IncDecStmt:
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
 				mark(n.X)
-			case *ast.RangeStmt:
-				if n.Tok == token.ASSIGN {
-					if n.Key != nil {
-						mark(n.Key)
-					}
-					if n.Value != nil {
-						mark(n.Value)
-					}
-				}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					mark(n.X)
-				}
-			case *ast.CallExpr:
-				if sel := pointerMethodCall(u.info, n); sel != nil {
-					mark(sel.X)
-				}
-			case *ast.BranchStmt:
-				if n.Tok == token.GOTO {
-					u.gotos = append(u.gotos, n.Pos())
-				}
 			}
-		})
-		u.byObj = make(map[types.Object][]token.Pos)
-		u.writes = make(map[types.Object][]token.Pos)
-		for id, obj := range u.info.Uses {
-			if _, ok := obj.(*types.Var); ok {
-				u.byObj[obj] = append(u.byObj[obj], id.Pos())
+		case *ast.CallExpr:
+			if sel := pointerMethodCall(u.info, n); sel != nil {
+				mark(sel.X)
 			}
-			if writes[id] {
-				u.writes[obj] = append(u.writes[obj], id.Pos())
+		case *ast.BranchStmt:
+			if n.Tok == token.GOTO {
+				u.gotos = append(u.gotos, n.Pos())
 			}
 		}
-		for id := range writes {
-			if obj := u.info.Defs[id]; obj != nil {
-				u.writes[obj] = append(u.writes[obj], id.Pos()) // :=, as Assigns counts it
+	}
+	u.writes = make(map[types.Object][]token.Pos)
+	for id := range writes {
+		if obj := u.info.Uses[id]; obj != nil {
+			u.writes[obj] = append(u.writes[obj], id.Pos())
+		}
+		if obj := u.info.Defs[id]; obj != nil {
+			u.writes[obj] = append(u.writes[obj], id.Pos()) // :=, as Assigns counts it
+		}
+	}
+	for _, list := range u.writes {
+		slices.Sort(list)
+	}
+	slices.Sort(u.gotos)
+}
+
+// indexDecls lists the top-level declarations, whose Refs are built on
+// demand.
+func (u *Uses) indexDecls() {
+	for f := range u.root.Children() {
+		for d := range f.Children() {
+			if _, ok := d.Node().(ast.Decl); ok {
+				u.decls = append(u.decls, d)
 			}
 		}
-		for _, m := range []map[types.Object][]token.Pos{u.byObj, u.writes} {
-			for _, list := range m {
-				slices.Sort(list)
+	}
+	slices.SortFunc(u.decls, func(a, b inspector.Cursor) int { return int(a.Node().Pos() - b.Node().Pos()) })
+	u.refs = make([]*analysisutil.Refs, len(u.decls))
+	u.refsOnce = make([]sync.Once, len(u.decls))
+}
+
+// indexScopes sorts the children of every scope, for Innermost.
+func (u *Uses) indexScopes() {
+	u.kids = make(map[*types.Scope][]*types.Scope)
+	if u.pkg != nil {
+		var sortKids func(s *types.Scope)
+		sortKids = func(s *types.Scope) {
+			kids := slices.Collect(s.Children())
+			slices.SortFunc(kids, func(a, b *types.Scope) int { return int(a.Pos() - b.Pos()) })
+			u.kids[s] = kids
+			for _, k := range kids {
+				sortKids(k)
 			}
 		}
-		slices.Sort(u.gotos)
-		u.kids = make(map[*types.Scope][]*types.Scope)
-		if u.pkg != nil {
-			var sortKids func(s *types.Scope)
-			sortKids = func(s *types.Scope) {
-				kids := slices.Collect(s.Children())
-				slices.SortFunc(kids, func(a, b *types.Scope) int { return int(a.Pos() - b.Pos()) })
-				u.kids[s] = kids
-				for _, k := range kids {
-					sortKids(k)
-				}
-			}
-			sortKids(u.pkg.Scope())
-		}
-	})
-	return u.byObj
+		sortKids(u.pkg.Scope())
+	}
+}
+
+// refsAt returns the index of the top-level declaration that holds pos, or
+// nil between declarations.
+func (u *Uses) refsAt(pos token.Pos) *analysisutil.Refs {
+	u.index()
+	i := sort.Search(len(u.decls), func(i int) bool { return u.decls[i].Node().End() > pos })
+	if i == len(u.decls) || u.decls[i].Node().Pos() > pos {
+		return nil
+	}
+	u.refsOnce[i].Do(func() { u.refs[i] = analysisutil.NewRefs(u.info, u.decls[i]) })
+	return u.refs[i]
 }
 
 // Innermost returns what pkg.Scope().Innermost(pos) does, by binary
@@ -192,33 +221,14 @@ func (u *Uses) Innermost(pos token.Pos) *types.Scope {
 	return inner
 }
 
-// Next returns the position of the first reference to obj at or after pos.
+// Next returns the position of the first reference to obj at or after pos,
+// in the top-level declaration that holds pos: every question is about one
+// function.
 func (u *Uses) Next(obj types.Object, pos token.Pos) (token.Pos, bool) {
-	return next(u.of(obj), pos)
-}
-
-// of returns the uses of obj, in order.
-func (u *Uses) of(obj types.Object) []token.Pos {
-	byObj := u.index()
-	if _, ok := obj.(*types.Var); ok {
-		return byObj[obj]
+	if r := u.refsAt(pos); r != nil {
+		return r.Next(obj, pos)
 	}
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	list, ok := u.other[obj]
-	if !ok {
-		for id, o := range u.info.Uses {
-			if o == obj {
-				list = append(list, id.Pos())
-			}
-		}
-		slices.Sort(list)
-		if u.other == nil {
-			u.other = make(map[types.Object][]token.Pos)
-		}
-		u.other[obj] = list
-	}
-	return list
+	return token.NoPos, false
 }
 
 // next returns the first of the sorted list at or after pos.
@@ -230,11 +240,25 @@ func next(list []token.Pos, pos token.Pos) (token.Pos, bool) {
 	return list[i], true
 }
 
-// In reports whether obj is referred to in [from, to).
+// In reports whether obj is referred to in [from, to), a range of one
+// function.
 func (u *Uses) In(obj types.Object, from, to token.Pos) bool {
 	p, ok := u.Next(obj, from)
 	return ok && p < to
 }
+
+// Count returns the number of references to obj in [from, to), a range
+// of one function.
+func (u *Uses) Count(obj types.Object, from, to token.Pos) int {
+	if r := u.refsAt(from); r != nil {
+		return len(r.In(obj, from, to))
+	}
+	return 0
+}
+
+// Mentions reports whether obj is referred to in n, a statement or an
+// expression.
+func (u *Uses) Mentions(n ast.Node, obj types.Object) bool { return u.In(obj, n.Pos(), n.End()) }
 
 // Using yields the statements of list (sorted by position) that refer to
 // obj at or after pos, in order, found by the index: the statements in

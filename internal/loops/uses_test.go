@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/maplint/maplint/internal/loops"
 )
@@ -55,7 +57,8 @@ func uses(t *testing.T, src string) (*token.FileSet, *ast.File, *types.Package, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := loops.UsesAnalyzer.Run(&analysis.Pass{Files: []*ast.File{f}, TypesInfo: info, Pkg: pkg})
+	res, err := loops.UsesAnalyzer.Run(&analysis.Pass{Files: []*ast.File{f}, TypesInfo: info, Pkg: pkg,
+		ResultOf: map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New([]*ast.File{f})}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,9 +155,48 @@ func TestUsing(t *testing.T) {
 	}
 }
 
-// TestUsesNext: Next finds every use of every object, in order: the
-// variables from the index, the other objects (functions, types,
-// constants, packages), which the index leaves out, by a scan.
+// TestUsesIn: asking the index whether a statement or expression refers
+// to an object answers what a walk of it does (In replaced such walks),
+// for every one in the bodies of a file with closures, nested scopes and
+// two declarations.
+func TestUsesIn(t *testing.T) {
+	for _, src := range []string{scopes, using} {
+		fset, f, _, info, u := uses(t, src)
+		objs := make(map[types.Object]bool)
+		for _, obj := range info.Uses {
+			objs[obj] = true
+		}
+		var check func(n ast.Node) bool
+		check = func(n ast.Node) bool {
+			switch n.(type) {
+			case ast.Stmt, ast.Expr:
+			default:
+				return n != nil
+			}
+			for obj := range objs {
+				walked := false
+				ast.Inspect(n, func(m ast.Node) bool {
+					id, ok := m.(*ast.Ident)
+					walked = walked || ok && info.Uses[id] == obj
+					return !walked
+				})
+				if got := u.In(obj, n.Pos(), n.End()); got != walked {
+					t.Errorf("%s: %T refers to %s: In = %v, walk = %v", fset.Position(n.Pos()), n, obj.Name(), got, walked)
+				}
+			}
+			return true
+		}
+		for _, d := range f.Decls {
+			if d, ok := d.(*ast.FuncDecl); ok {
+				ast.Inspect(d.Body, check)
+			}
+		}
+	}
+}
+
+// TestUsesNext: within each declaration, Next finds every use of every
+// object, in order, whatever its kind (variables, functions, types,
+// constants, builtins, packages).
 func TestUsesNext(t *testing.T) {
 	_, f, _, info, u := uses(t, scopes+`
 const c = 1
@@ -163,26 +205,30 @@ func h() int { return c + len(fmtName) + f(nil) }
 
 var fmtName = "x"
 `)
-	want := make(map[types.Object][]token.Pos)
-	for id, obj := range info.Uses {
-		want[obj] = append(want[obj], id.Pos())
-	}
 	kinds := make(map[string]bool)
-	for obj, list := range want {
-		slices.Sort(list)
-		var got []token.Pos
-		for pos := f.FileStart; ; {
-			p, ok := u.Next(obj, pos)
-			if !ok {
-				break
+	for _, d := range f.Decls {
+		want := make(map[types.Object][]token.Pos)
+		for id, obj := range info.Uses {
+			if d.Pos() <= id.Pos() && id.Pos() < d.End() {
+				want[obj] = append(want[obj], id.Pos())
 			}
-			got = append(got, p)
-			pos = p + 1
 		}
-		if !slices.Equal(got, list) {
-			t.Errorf("uses of %v: %v, want %v", obj, got, list)
+		for obj, list := range want {
+			slices.Sort(list)
+			var got []token.Pos
+			for pos := d.Pos(); ; {
+				p, ok := u.Next(obj, pos)
+				if !ok || p >= d.End() {
+					break
+				}
+				got = append(got, p)
+				pos = p + 1
+			}
+			if !slices.Equal(got, list) {
+				t.Errorf("uses of %v: %v, want %v", obj, got, list)
+			}
+			kinds[fmt.Sprintf("%T", obj)] = true
 		}
-		kinds[fmt.Sprintf("%T", obj)] = true
 	}
 	for _, k := range []string{"*types.Var", "*types.Func", "*types.Const", "*types.TypeName", "*types.Builtin"} {
 		if !kinds[k] {

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 type Order struct {
@@ -566,4 +567,59 @@ func literalKeys() (map[string]bool, map[string]bool) {
 		many[k] = true
 	}
 	return few, many
+}
+
+// A map handed to (*json.Encoder).Encode is only read; one handed to a
+// method of the same name that keeps it escapes.
+func perIterationEncode(enc *json.Encoder, k *keeper, rows [][]string) {
+	for _, row := range rows {
+		m := make(map[string]int) // want `filled with up to len\(row\) entries`
+		for i, c := range row {
+			m[c] = i
+		}
+		enc.Encode(m)
+	}
+	for _, row := range rows {
+		m := make(map[string]int) // silent: k keeps it
+		for i, c := range row {
+			m[c] = i
+		}
+		k.Encode(m)
+	}
+}
+
+type keeper struct{ kept []map[string]int }
+
+func (k *keeper) Encode(m map[string]int) { k.kept = append(k.kept, m) }
+
+// An existing hint moves with the map when its names mean the same before
+// the loop: a qualified constant, a field of a field. One that may panic
+// (an element of a slice) must not run when the loop does not: silent.
+func perIterationMovedHints(groups [][]string, c config, cs []config) {
+	for _, g := range groups {
+		set := make(map[string]bool, utf8.UTFMax) // want `make it once before the loop with make\(map\[string\]bool, utf8.UTFMax\)`
+		for _, s := range g {
+			set[s] = true
+		}
+		fmt.Println(set)
+	}
+	for _, g := range groups {
+		seen := make(map[string]bool, c.inner.n) // want `make it once before the loop with make\(map\[string\]bool, c.inner.n\)`
+		for _, s := range g {
+			seen[s] = true
+		}
+		fmt.Println(seen)
+	}
+	for _, g := range groups {
+		names := make(map[string]bool, len(cs[0].names)) // silent: cs[0] panics on an empty cs
+		for _, s := range g {
+			names[s] = true
+		}
+		fmt.Println(names)
+	}
+}
+
+type config struct {
+	inner struct{ n int }
+	names []string
 }
