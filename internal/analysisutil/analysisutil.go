@@ -217,15 +217,15 @@ func isPackageLevel(obj types.Object) bool {
 	return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()
 }
 
-// IsBuiltin reports whether fun names the builtin function name (len,
+// IsBuiltin reports whether fun names one of the builtin functions names (len,
 // append, make, ...), not a shadowing declaration.
-func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+func IsBuiltin(info *types.Info, fun ast.Expr, names ...string) bool {
 	id, ok := ast.Unparen(fun).(*ast.Ident)
 	if !ok {
 		return false
 	}
 	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
+	return ok && slices.Contains(names, b.Name())
 }
 
 // IsZero reports whether e is the constant 0.

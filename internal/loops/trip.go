@@ -20,8 +20,9 @@ type Trip struct {
 	NonNeg  bool         // the count is provably ≥ 0 (make([]T, 0, c) panics for c < 0)
 	Idents  []*ast.Ident // names the count refers to (for scope checks)
 	Roots   []types.Object
-	// MayPanic: evaluating Text may panic (dereference, index), so it
-	// must not be moved before statements that could guard it.
+	// MayPanic: evaluating Text may panic or have effects (a
+	// dereference, an index, a call; see collect), so it must not be
+	// moved before statements that could guard it.
 	MayPanic bool
 	// Type is the count's type: int for len and constants, else the
 	// ranged integer's or the index's (slices.Grow takes only an int).
@@ -475,9 +476,12 @@ func Names(info *types.Info, e ast.Expr) *Trip {
 }
 
 // collect records the names e refers to (not field names) and whether
-// evaluating it may panic: a dereference, an index other than a constant
-// one into an array, a slice expression, a call other than len, cap or a
-// conversion (it may have effects too).
+// evaluating it may panic or do more than compute a value, so that it
+// must not run where it did not: a dereference; an index other than a
+// constant one into an array; a slice expression; a type assertion; an
+// integer division or shift by a variable; a receive; a call other than
+// len, cap, min, max, a constant one (unsafe.Sizeof) or a conversion from anything
+// but a slice ([4]int(s) panics when s is shorter).
 func collect(info *types.Info, e ast.Expr, t *Trip) {
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -514,13 +518,19 @@ func collectNode(info *types.Info, n ast.Node, t *Trip) bool {
 		if o, ok := info.Uses[n].(*types.Var); ok {
 			t.Roots = append(t.Roots, o)
 		}
-	case *ast.StarExpr, *ast.SliceExpr:
+	case *ast.StarExpr, *ast.SliceExpr, *ast.TypeAssertExpr:
 		t.MayPanic = true
+	case *ast.UnaryExpr:
+		if n.Op == token.ARROW {
+			t.MayPanic = true
+		}
+	case *ast.BinaryExpr:
+		if mayDivideByZero(info, n) {
+			t.MayPanic = true
+		}
 	case *ast.CallExpr:
-		if !analysisutil.IsBuiltin(info, n.Fun, "len") && !analysisutil.IsBuiltin(info, n.Fun, "cap") {
-			if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
-				t.MayPanic = true
-			}
+		if !safeCall(info, n) {
+			t.MayPanic = true
 		}
 	case *ast.IndexExpr:
 		if tv, ok := info.Types[n.X]; ok && tv.IsType() {
@@ -530,11 +540,60 @@ func collectNode(info *types.Info, n ast.Node, t *Trip) bool {
 			t.MayPanic = true
 		} else if _, isArr := analysisutil.CoreType(tv.Type).(*types.Array); !isArr {
 			t.MayPanic = true
-		} else if _, c := info.Types[n.Index]; !c {
-			t.MayPanic = true
+		} else if tv, ok := info.Types[n.Index]; !ok || tv.Value == nil {
+			t.MayPanic = true // arr[k]: k may be out of range
 		}
 	}
 	return true
+}
+
+// safeCall reports whether evaluating call can neither panic nor have
+// effects: len, cap, min, max, a constant, or a conversion of a
+// non-slice.
+func safeCall(info *types.Info, call *ast.CallExpr) bool {
+	if tv, ok := info.Types[call]; ok && tv.Value != nil {
+		return true
+	}
+	if analysisutil.IsBuiltin(info, call.Fun, "len", "cap", "min", "max") {
+		return true
+	}
+	if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() || len(call.Args) != 1 {
+		return false
+	}
+	arg, ok := info.Types[call.Args[0]]
+	if !ok || arg.Type == nil {
+		return false
+	}
+	_, isSlice := analysisutil.CoreType(arg.Type).(*types.Slice)
+	return !isSlice
+}
+
+// mayDivideByZero reports whether b is an integer division or remainder
+// by a variable (it panics on zero) or a shift by a signed variable (it
+// panics when negative).
+func mayDivideByZero(info *types.Info, b *ast.BinaryExpr) bool {
+	switch b.Op {
+	case token.QUO, token.REM, token.SHL, token.SHR:
+	default:
+		return false
+	}
+	y, ok := info.Types[b.Y]
+	if !ok || y.Type == nil {
+		return true
+	}
+	if y.Value != nil {
+		return false // a constant: the compiler rejects zero and negative ones
+	}
+	basic, ok := analysisutil.CoreType(y.Type).(*types.Basic)
+	if !ok {
+		return true
+	}
+	if b.Op == token.QUO || b.Op == token.REM {
+		x, ok := info.Types[b.X]
+		xb, _ := analysisutil.CoreType(x.Type).(*types.Basic)
+		return !ok || xb == nil || xb.Info()&types.IsInteger != 0
+	}
+	return basic.Info()&types.IsUnsigned == 0
 }
 
 func render(fset *token.FileSet, n ast.Node) string { return analysisutil.Render(fset, n) }

@@ -619,6 +619,61 @@ func perIterationMovedHints(groups [][]string, c config, cs []config) {
 	}
 }
 
+// A hint that may panic or do more than compute a value must not run
+// before a loop that may not run: silent. A constant index into an array,
+// min and a constant call cannot: reported, the hint moved.
+func perIterationHintsThatMayPanic(groups [][]string, sizes [4]int, k int, s0 []int, v any, n int, ch chan int) {
+	for _, g := range groups {
+		m := make(map[string]bool, sizes[k]) // silent: k may be out of range
+		for _, s := range g {
+			m[s] = true
+		}
+		fmt.Println(m)
+	}
+	for _, g := range groups {
+		m := make(map[string]bool, [1]int(s0)[0]) // silent: panics when s0 is empty
+		for _, s := range g {
+			m[s] = true
+		}
+		fmt.Println(m)
+	}
+	for _, g := range groups {
+		m := make(map[string]bool, v.(int)) // silent: panics when v is not an int
+		for _, s := range g {
+			m[s] = true
+		}
+		fmt.Println(m)
+	}
+	for _, g := range groups {
+		m := make(map[string]bool, n/k) // silent: panics when k is 0
+		for _, s := range g {
+			m[s] = true
+		}
+		fmt.Println(m)
+	}
+	for _, g := range groups {
+		m := make(map[string]bool, <-ch) // silent: one receive instead of one per iteration
+		for _, s := range g {
+			m[s] = true
+		}
+		fmt.Println(m)
+	}
+	for _, g := range groups {
+		m := make(map[string]bool, sizes[2]) // want `make it once before the loop with make\(map\[string\]bool, sizes\[2\]\)`
+		for _, s := range g {
+			m[s] = true
+		}
+		fmt.Println(m)
+	}
+	for _, g := range groups {
+		mm := make(map[string]bool, min(n, 64)) // want `make it once before the loop with make\(map\[string\]bool, min\(n, 64\)\)`
+		for _, s := range g {
+			mm[s] = true
+		}
+		fmt.Println(mm)
+	}
+}
+
 type config struct {
 	inner struct{ n int }
 	names []string

@@ -203,6 +203,19 @@ func guardedDeref(r *Repo) []int {
 	return ids
 }
 
+// An index into an array by a variable that a statement in between
+// guards: reported, but no fix (moving it up could panic).
+func guardedIndex(groups [4][]int, k int) []int {
+	ids := []int{} // want `gets len\(groups\[k\]\) appends`
+	if k < 0 || k >= len(groups) {
+		return nil
+	}
+	for _, id := range groups[k] {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
 // ---- Rule 1: silent twins ----
 
 func conditional(users []User) []string {
