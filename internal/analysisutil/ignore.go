@@ -35,16 +35,18 @@ type directive struct {
 // parseDirective parses c if it is, or looks like, a //maplint:ignore
 // directive.
 func parseDirective(c *ast.Comment) (*directive, bool) {
-	text := c.Text
-	d := &directive{c: c}
+	// Every comment of every file comes here, once per analyzer: allocate
+	// only for a directive.
+	text, spaced := c.Text, false
 	if rest, ok := strings.CutPrefix(text, "// maplint:ignore"); ok {
-		d.spaced = true
+		spaced = true
 		text = IgnoreDirective + rest
 	}
 	rest, ok := strings.CutPrefix(text, IgnoreDirective)
 	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 		return nil, false // another comment, or //maplint:ignorefoo
 	}
+	d := &directive{c: c, spaced: spaced}
 	fields := strings.Fields(rest)
 	if len(fields) > 0 {
 		d.names = strings.Split(fields[0], ",")
