@@ -67,8 +67,11 @@ func TestProfile(t *testing.T) {
 		if len(diags) != 1 || diags[0].pos != hotPos {
 			t.Fatalf("got %v, want only the hot loop's finding at %s", diags, hotPos)
 		}
-		if w := weight(diags[0]); w < 50 {
-			t.Errorf("hot loop weighs %.1f%%, want most of the profile", w)
+		// The loop had 88% of the samples on a quiet machine and 45% in
+		// a CI run at load 8 (the share depends on the run, not only on
+		// the code). Far above the 0.5% threshold is what this checks.
+		if w := weight(diags[0]); w < 10 {
+			t.Errorf("hot loop weighs %.1f%%, want far above the threshold", w)
 		}
 		// Render's appends grow "out" (growslice): a share of the loop's.
 		if m := weightRE.FindStringSubmatch(diags[0].msg); m[3] == "0.0" || m[4] != `"out"` {
