@@ -61,7 +61,7 @@ func NextFill(pass *analysis.Pass, cur inspector.Cursor, obj types.Object, pos t
 	if !fn.Valid() || !uses.In(obj, loop.Stmt.End()+1, fn.Node().End()) {
 		return nil, false
 	}
-	if FromInput(info, body, trip) {
+	if FromInput(info, uses, body, trip) {
 		return nil, false // a count a corrupt file sets: presizing trusts it (internal/xcoff's nimpid)
 	}
 	writable, safe := Writable(info, uses, pass.Pkg, trip, pos, between)

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sync/atomic"
 
 	"github.com/maplint/maplint/internal/analysisutil"
 )
@@ -17,55 +18,84 @@ import (
 // gigabytes up front, where the loop would have failed on the missing
 // data after a few appends (the standard library caps such counts with
 // internal/saferio.SliceCap for this reason). One assignment deep.
-func FromInput(info *types.Info, body *ast.BlockStmt, t *Trip) bool {
+func FromInput(info *types.Info, uses *Uses, body *ast.BlockStmt, t *Trip) bool {
 	if body == nil || t.IsConst || len(t.Roots) == 0 {
 		return false
 	}
-	read := map[types.Object]bool{} // filled by binary.Read
-	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 3 && isBinaryFunc(info, call.Fun, "Read") {
-			if o := rootObj(info, call.Args[2]); o != nil {
-				read[o] = true
-			}
-		}
-		return true
-	})
-	roots := map[types.Object]bool{}
+	in := uses.inputs(info, body)
 	for _, r := range t.Roots {
-		if read[r] {
+		if in.read[r] {
 			return true
 		}
-		roots[r] = true
 	}
-	found := false
-	assigned := func(lhs ast.Expr, rhs ast.Expr) {
-		if o := rootObj(info, lhs); o != nil && roots[o] && decoded(info, rhs, read) {
-			found = true
+	for _, r := range t.Roots {
+		for _, rhs := range in.assigned[r] {
+			if decoded(info, rhs, in.read) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inputs is what FromInput needs of one function body, found by one walk
+// of it: a function that fills thousands of variables asks about each,
+// and a walk per question was quadratic (BenchmarkOneBigFunction).
+type inputs struct {
+	read     map[types.Object]bool       // filled by binary.Read
+	assigned map[types.Object][]ast.Expr // what each variable (itself or a field of it) is assigned
+}
+
+// inputWalks counts the walks inputs makes, for TestFromInputOneWalk.
+var inputWalks atomic.Int64
+
+// inputs returns body's inputs, found on the first question about it.
+func (u *Uses) inputs(info *types.Info, body *ast.BlockStmt) *inputs {
+	u.inputsMu.Lock()
+	defer u.inputsMu.Unlock()
+	if in, ok := u.inputsOf[body]; ok {
+		return in
+	}
+	inputWalks.Add(1)
+	in := &inputs{read: map[types.Object]bool{}, assigned: map[types.Object][]ast.Expr{}}
+	assign := func(lhs, rhs ast.Expr) {
+		if o := rootObj(info, lhs); o != nil {
+			in.assigned[o] = append(in.assigned[o], rhs)
 		}
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.CallExpr:
+			if len(n.Args) == 3 && isBinaryFunc(info, n.Fun, "Read") {
+				if o := rootObj(info, n.Args[2]); o != nil {
+					in.read[o] = true
+				}
+			}
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				switch {
 				case len(n.Rhs) == len(n.Lhs):
-					assigned(lhs, n.Rhs[i])
+					assign(lhs, n.Rhs[i])
 				case i == 0 && len(n.Rhs) == 1: // n, k := binary.Uvarint(b)
-					assigned(lhs, n.Rhs[0])
+					assign(lhs, n.Rhs[0])
 				}
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
 				if i < len(n.Values) && len(n.Values) == len(n.Names) {
-					assigned(name, n.Values[i])
+					assign(name, n.Values[i])
 				} else if i == 0 && len(n.Values) == 1 {
-					assigned(name, n.Values[0])
+					assign(name, n.Values[0])
 				}
 			}
 		}
-		return !found
+		return true
 	})
-	return found
+	if u.inputsOf == nil {
+		u.inputsOf = make(map[*ast.BlockStmt]*inputs)
+	}
+	u.inputsOf[body] = in
+	return in
 }
 
 // decoded reports whether e is a value decoded by encoding/binary, or a

@@ -60,6 +60,9 @@ type Uses struct {
 	// lits are the variables declared with a composite literal (x := T{...},
 	// var x = T{...}), with it.
 	lits map[types.Object]*ast.CompositeLit
+	// inputsOf are FromInput's findings per function body.
+	inputsMu sync.Mutex
+	inputsOf map[*ast.BlockStmt]*inputs
 }
 
 func (u *Uses) index() {
