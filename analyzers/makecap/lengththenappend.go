@@ -97,7 +97,7 @@ func firstAppend(info *types.Info, uses *loops.Uses, cur inspector.Cursor, c *cr
 				case analysisutil.IsBuiltin(info, n.Fun, "append") && n.Pos() > after:
 					first, done = n, true
 					return false
-				case len(n.Args) == 1 && (analysisutil.IsBuiltin(info, n.Fun, "len") || analysisutil.IsBuiltin(info, n.Fun, "cap")):
+				case len(n.Args) == 1 && analysisutil.IsBuiltin(info, n.Fun, "len", "cap"):
 					return false
 				}
 			}

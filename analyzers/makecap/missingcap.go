@@ -385,7 +385,7 @@ func appendsPerIteration(info *types.Info, uses *loops.Uses, loop *loops.Loop, o
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if len(n.Args) == 1 && loops.IsObj(info, n.Args[0], obj) &&
-				(analysisutil.IsBuiltin(info, n.Fun, "len") || analysisutil.IsBuiltin(info, n.Fun, "cap")) {
+				analysisutil.IsBuiltin(info, n.Fun, "len", "cap") {
 				reads++
 			}
 		case *ast.IndexExpr:

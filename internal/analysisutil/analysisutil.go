@@ -217,8 +217,8 @@ func isPackageLevel(obj types.Object) bool {
 	return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()
 }
 
-// IsBuiltin reports whether fun names one of the builtin functions names (len,
-// append, make, ...), not a shadowing declaration.
+// IsBuiltin reports whether fun names one of the named builtin functions
+// (len, append, make, ...), not a shadowing declaration.
 func IsBuiltin(info *types.Info, fun ast.Expr, names ...string) bool {
 	id, ok := ast.Unparen(fun).(*ast.Ident)
 	if !ok {

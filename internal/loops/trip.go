@@ -433,7 +433,7 @@ func isPure(info *types.Info, e ast.Expr) bool {
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() {
 			return isPure(info, x.Args[0]) // conversion
 		}
-		if analysisutil.IsBuiltin(info, x.Fun, "len") || analysisutil.IsBuiltin(info, x.Fun, "cap") {
+		if analysisutil.IsBuiltin(info, x.Fun, "len", "cap") {
 			return isRef(info, x.Args[0]) || isPure(info, x.Args[0])
 		}
 	}
@@ -452,7 +452,7 @@ func nonNeg(info *types.Info, e ast.Expr) bool {
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:
-		if analysisutil.IsBuiltin(info, x.Fun, "len") || analysisutil.IsBuiltin(info, x.Fun, "cap") {
+		if analysisutil.IsBuiltin(info, x.Fun, "len", "cap") {
 			return true
 		}
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
@@ -525,7 +525,7 @@ func collectNode(info *types.Info, n ast.Node, t *Trip) bool {
 			t.MayPanic = true
 		}
 	case *ast.BinaryExpr:
-		if mayDivideByZero(info, n) {
+		if arithMayPanic(info, n) {
 			t.MayPanic = true
 		}
 	case *ast.CallExpr:
@@ -568,10 +568,10 @@ func safeCall(info *types.Info, call *ast.CallExpr) bool {
 	return !isSlice
 }
 
-// mayDivideByZero reports whether b is an integer division or remainder
-// by a variable (it panics on zero) or a shift by a signed variable (it
+// arithMayPanic reports whether b is an integer division or remainder by
+// a variable (it panics on zero) or a shift by a signed variable (it
 // panics when negative).
-func mayDivideByZero(info *types.Info, b *ast.BinaryExpr) bool {
+func arithMayPanic(info *types.Info, b *ast.BinaryExpr) bool {
 	switch b.Op {
 	case token.QUO, token.REM, token.SHL, token.SHR:
 	default:
@@ -588,12 +588,10 @@ func mayDivideByZero(info *types.Info, b *ast.BinaryExpr) bool {
 	if !ok {
 		return true
 	}
-	if b.Op == token.QUO || b.Op == token.REM {
-		x, ok := info.Types[b.X]
-		xb, _ := analysisutil.CoreType(x.Type).(*types.Basic)
-		return !ok || xb == nil || xb.Info()&types.IsInteger != 0
+	if b.Op == token.SHL || b.Op == token.SHR {
+		return basic.Info()&types.IsUnsigned == 0
 	}
-	return basic.Info()&types.IsUnsigned == 0
+	return basic.Info()&types.IsInteger != 0 // x / y: y has x's type; a float divides by zero
 }
 
 func render(fset *token.FileSet, n ast.Node) string { return analysisutil.Render(fset, n) }

@@ -621,8 +621,9 @@ func perIterationMovedHints(groups [][]string, c config, cs []config) {
 
 // A hint that may panic or do more than compute a value must not run
 // before a loop that may not run: silent. A constant index into an array,
-// min and a constant call cannot: reported, the hint moved.
-func perIterationHintsThatMayPanic(groups [][]string, sizes [4]int, k int, s0 []int, v any, n int, ch chan int) {
+// min, a division by a constant and a shift by an unsigned variable
+// cannot: reported, the hint moved.
+func perIterationHintsThatMayPanic(groups [][]string, sizes [4]int, k int, s0 []int, v any, n int, ch chan int, shift uint) {
 	for _, g := range groups {
 		m := make(map[string]bool, sizes[k]) // silent: k may be out of range
 		for _, s := range g {
@@ -671,6 +672,20 @@ func perIterationHintsThatMayPanic(groups [][]string, sizes [4]int, k int, s0 []
 			mm[s] = true
 		}
 		fmt.Println(mm)
+	}
+	for _, g := range groups {
+		md := make(map[string]bool, n/2) // want `make it once before the loop with make\(map\[string\]bool, n / 2\)`
+		for _, s := range g {
+			md[s] = true
+		}
+		fmt.Println(md)
+	}
+	for _, g := range groups {
+		ms := make(map[string]bool, n>>shift) // want `make it once before the loop with make\(map\[string\]bool, n >> shift\)`
+		for _, s := range g {
+			ms[s] = true
+		}
+		fmt.Println(ms)
 	}
 }
 
